@@ -1,0 +1,40 @@
+// Bundles: the extension (Node, CommonJS, `vscode` external), the engine process, the `mlw` CLI,
+// and one browser bundle per webview. Static webview assets (codicons) are copied beside them.
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const node = {
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: !production,
+  minify: production, logLevel: 'warning',
+  // jsonc-parser's UMD build requires its parts dynamically, which a bundle cannot follow; its ESM build is static.
+  mainFields: ['module', 'main'],
+};
+
+const builds = [
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/engine/main.ts'], outfile: 'dist/engine.js' },
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mlw.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    bundle: true, platform: 'browser', format: 'esm', target: 'es2022', sourcemap: !production, minify: production,
+    logLevel: 'warning', entryPoints: { problem: 'webview/problem/main.ts' }, outdir: 'dist/webview',
+    loader: { '.css': 'css' },
+  },
+];
+
+function copyAssets() {
+  mkdirSync('dist/webview/codicons', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) {
+    cpSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/codicons/${f}`);
+  }
+}
+
+copyAssets();
+if (watch) {
+  for (const options of builds) { await (await esbuild.context(options)).watch(); }
+  console.log('watching for changes...');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

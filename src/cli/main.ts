@@ -1,0 +1,73 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { EngineError } from '../engine/errors';
+import { ENGINE_VERSION } from '../engine/version';
+import { runDemo } from './commands/demo';
+import { runInit } from './commands/init';
+import { runProblemExport } from './commands/problemExport';
+import { runValidate } from './commands/validate';
+import { CliError, processIo } from './output';
+import type { CliIo } from './output';
+
+const HELP = `mlw — ML Workflow on the command line (the same engine as the VS Code extension)
+
+Usage:
+  mlw init <folder> [--data FILE.csv] [--name NAME]   create mlworkflow.json in <folder>
+  mlw validate <mlworkflow.json>                      check a project file (exit 1 on errors)
+  mlw problem export <mlworkflow.json>                write PROBLEM.md beside the project file
+  mlw demo [folder] [--force]                         run the workflow on the bundled sample
+  mlw --version                                       print the version
+  mlw --help                                          print this help
+
+Errors are printed as file:line:column: message.
+`;
+
+/** Runs one command line; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+      data: { type: 'string' },
+      name: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (values.version) { io.out(`${ENGINE_VERSION}\n`); return 0; }
+  if (values.help || command === undefined || command === 'help') { io.out(HELP); return 0; }
+  switch (command) {
+    case 'init': return runInit(need(args[0], 'mlw init <folder>'), { data: values.data, name: values.name }, io);
+    case 'validate': return runValidate(need(args[0], 'mlw validate <mlworkflow.json>'), io);
+    case 'problem':
+      if (args[0] !== 'export') { throw new CliError('Usage: mlw problem export <mlworkflow.json>', 2); }
+      return runProblemExport(need(args[1], 'mlw problem export <mlworkflow.json>'), io);
+    case 'demo': return runDemo(args[0] ?? 'mlw-demo', values.force ?? false, path.resolve(__dirname, '..', 'samples'), io);
+    default: throw new CliError(`Unknown command "${command}". Run \`mlw --help\` for the list.`, 2);
+  }
+}
+
+function need(value: string | undefined, usage: string): string {
+  if (value === undefined) { throw new CliError(`Usage: ${usage}`, 2); }
+  return value;
+}
+
+/** Prints a failure the way a user can act on it: no stack trace unless it is a bug. */
+function report(err: unknown, io: CliIo): number {
+  if (err instanceof CliError) { io.err(`mlw: ${err.message}\n`); return err.exitCode; }
+  if (err instanceof EngineError) { io.err(`mlw: ${err.message}\n`); return 1; }
+  const code = (err as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) { io.err(`mlw: ${(err as Error).message}. Run \`mlw --help\`.\n`); return 2; }
+  io.err(`mlw: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  return 70;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (err: unknown) => { process.exitCode = report(err, processIo); },
+  );
+}

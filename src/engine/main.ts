@@ -1,0 +1,63 @@
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  CopySampleRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
+  ShutdownRequest, ValidateProjectRequest, VersionRequest,
+} from '../shared/protocol/engine';
+import type { LogParams } from '../shared/protocol/engine';
+import * as path from 'node:path';
+import { readCsvPreview } from './data/csvPreview';
+import { EngineError } from './errors';
+import { exportProblem } from './problem/exportProblem';
+import { copySample } from './project/copySample';
+import { createProject } from './project/createProject';
+import { saveProblem } from './project/saveProblem';
+import { validateProject } from './project/validateProject';
+import { ENGINE_VERSION } from './version';
+
+// The engine process: forked by the extension, it answers the requests declared in
+// src/shared/protocol/engine.ts over Node IPC. Heavy work lives here, never in the extension host.
+
+function main(): void {
+  if (!process.send) {
+    process.stderr.write('The ML Workflow engine runs as a child process of the extension; use the `mlw` command instead.\n');
+    process.exit(2);
+  }
+  const connection = createMessageConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+  const log = (level: LogParams['level'], message: string) => { void connection.sendNotification(LogNotification.type, { level, message }); };
+  registerHandlers(connection, log);
+  // The extension host went away (VS Code closed or crashed): nobody is left to serve.
+  process.on('disconnect', () => process.exit(0));
+  connection.listen();
+  log('info', `engine ${ENGINE_VERSION} started (pid ${process.pid}, node ${process.version})`);
+}
+
+function registerHandlers(connection: MessageConnection, log: (level: LogParams['level'], message: string) => void): void {
+  connection.onRequest(VersionRequest.type, () => ({ version: ENGINE_VERSION, node: process.version, pid: process.pid }));
+  connection.onRequest(ShutdownRequest.type, () => {
+    log('info', 'engine shutting down on request');
+    setImmediate(() => process.exit(0));
+  });
+  connection.onRequest(CsvPreviewRequest.type, guarded((p) => readCsvPreview(p.path, p.maxRows)));
+  connection.onRequest(ValidateProjectRequest.type, guarded((p) => validateProject(p.path, p.text)));
+  connection.onRequest(CreateProjectRequest.type, guarded((p) => createProject(p)));
+  connection.onRequest(SaveProblemRequest.type, guarded((p) => saveProblem(p)));
+  // The bundle lives in dist/; the samples ship beside it.
+  const samplesRoot = path.resolve(__dirname, '..', 'samples');
+  connection.onRequest(CopySampleRequest.type, guarded((p) => copySample(samplesRoot, p.parent)));
+  connection.onRequest(ExportProblemRequest.type, guarded((p) => exportProblem(p.path)));
+}
+
+/** Turns the engine's own errors into JSON-RPC errors with their code, so the caller can tell them apart. */
+function guarded<P, R>(handler: (params: P) => Promise<R>): (params: P) => Promise<R | ResponseError<void>> {
+  return async (params: P) => {
+    try {
+      return await handler(params);
+    } catch (err) {
+      if (err instanceof EngineError) { return new ResponseError<void>(err.code, err.message); }
+      throw err;
+    }
+  };
+}
+
+main();

@@ -1,0 +1,113 @@
+import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
+import type { ProjectDiagnostic } from '../project/diagnostics';
+import type { Problem, ProjectFile } from '../project/types';
+
+// The engine's methods, declared once. The extension host (and tests) send requests; the engine
+// answers. Names read engine/<noun>/<verb>.
+
+/** Error codes the engine puts on failed requests, beyond JSON-RPC's own. */
+export const EngineErrorCodes = {
+  /** A file or folder the request names does not exist or cannot be read. */
+  FileNotFound: 1001,
+  /** The project file changed on disk since the caller read it. */
+  Conflict: 1002,
+  /** The request's content is invalid (the message says where). */
+  InvalidInput: 1003,
+  /** A file to be created exists already. */
+  AlreadyExists: 1004,
+} as const;
+
+export interface EngineInfo { version: string; node: string; pid: number }
+
+/** Extension -> engine: who are you (also a liveness check). */
+export namespace VersionRequest {
+  export const method = 'engine/version/get';
+  export const type = new RequestType0<EngineInfo, void>(method);
+}
+
+/** Extension -> engine: finish what you are doing and exit. */
+export namespace ShutdownRequest {
+  export const method = 'engine/process/shutdown';
+  export const type = new RequestType0<void, void>(method);
+}
+
+export interface CsvPreviewParams { path: string; maxRows?: number }
+export interface CsvPreview {
+  path: string;
+  delimiter: string;
+  columns: string[];
+  rows: string[][];
+  /** True when the file has more rows than were returned. */
+  truncated: boolean;
+}
+
+/** Extension -> engine: the header and first rows of a CSV/TSV file. */
+export namespace CsvPreviewRequest {
+  export const method = 'engine/csv/preview';
+  export const type = new RequestType<CsvPreviewParams, CsvPreview, void>(method);
+}
+
+export interface ValidateProjectParams {
+  path: string;
+  /** The file's text when the caller has it (an unsaved editor); read from disk otherwise. */
+  text?: string;
+}
+export interface ValidateProjectResult {
+  /** The parsed project when the JSON could be parsed, even if it breaks the schema. */
+  project?: ProjectFile;
+  diagnostics: ProjectDiagnostic[];
+  /** SHA-256 of the text validated: the revision a later save must match. */
+  revision: string;
+  /** The header of the project's first data source, when it could be read. */
+  columns?: string[];
+}
+
+/** Extension -> engine: parse, schema-check and semantically check a project file. */
+export namespace ValidateProjectRequest {
+  export const method = 'engine/project/validate';
+  export const type = new RequestType<ValidateProjectParams, ValidateProjectResult, void>(method);
+}
+
+export interface CreateProjectParams { folder: string; name: string; dataFile?: string }
+export interface CreateProjectResult { path: string; project: ProjectFile }
+
+/** Extension -> engine: write a new project file (fails if one exists). */
+export namespace CreateProjectRequest {
+  export const method = 'engine/project/create';
+  export const type = new RequestType<CreateProjectParams, CreateProjectResult, void>(method);
+}
+
+export interface SaveProblemParams { path: string; problem: Problem; expectedRevision: string }
+export interface SaveProblemResult { revision: string }
+
+/** Extension -> engine: replace the problem section atomically, if the file is still at expectedRevision. */
+export namespace SaveProblemRequest {
+  export const method = 'engine/problem/save';
+  export const type = new RequestType<SaveProblemParams, SaveProblemResult, void>(method);
+}
+
+export interface ExportProblemParams { path: string }
+export interface ExportProblemResult { path: string }
+
+/** Extension -> engine: write PROBLEM.md beside the project file. */
+export namespace ExportProblemRequest {
+  export const method = 'engine/problem/export';
+  export const type = new RequestType<ExportProblemParams, ExportProblemResult, void>(method);
+}
+
+export interface CopySampleParams { parent: string }
+export interface CopySampleResult { folder: string; projectFile: string }
+
+/** Extension -> engine: copy the bundled sample project into a new folder under parent. */
+export namespace CopySampleRequest {
+  export const method = 'engine/sample/copy';
+  export const type = new RequestType<CopySampleParams, CopySampleResult, void>(method);
+}
+
+export interface LogParams { level: 'trace' | 'debug' | 'info' | 'warn' | 'error'; message: string }
+
+/** Engine -> extension: a line for the ML Workflow log channel. */
+export namespace LogNotification {
+  export const method = 'engine/log';
+  export const type = new NotificationType<LogParams>(method);
+}
