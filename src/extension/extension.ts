@@ -11,6 +11,7 @@ import { WorkflowTreeProvider } from './tree/workflowTree';
 export interface MlWorkflowApi {
   engine: EngineClient;
   index: ProjectIndex;
+  tree: WorkflowTreeProvider;
   /** The open Problem Definition panel of a project, if any. */
   problemPanel(projectUri: vscode.Uri): ProblemPanel | undefined;
 }
@@ -37,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): MlWorkflowApi {
   );
   // Finding and validating projects needs the engine; it must not hold up activation.
   void index.rescan();
-  return { engine, index, problemPanel: (uri) => ProblemPanel.find(uri) };
+  return { engine, index, tree, problemPanel: (uri) => ProblemPanel.find(uri) };
 }
 
 /** Asks the engine to stop, killing it if it does not within two seconds. */

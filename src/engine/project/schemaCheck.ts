@@ -35,6 +35,8 @@ function describe(e: ErrorObject): SchemaProblem {
       return { pointer: e.instancePath, onKey: false, message: `${where} must be one of: ${(p.allowedValues as unknown[]).map(String).join(', ')}.` };
     case 'const':
       return { pointer: e.instancePath, onKey: false, message: `${where} must be ${JSON.stringify(p.allowedValue)}.` };
+    case 'minLength':
+      return { pointer: e.instancePath, onKey: false, message: p.limit === 1 ? `${where} must not be empty.` : `${where} must be at least ${String(p.limit)} characters long.` };
     case 'type':
       return { pointer: e.instancePath, onKey: false, message: `${where} must be ${article(String(p.type))}.` };
     default:

@@ -23,14 +23,17 @@ export async function validateProject(file: string, givenText?: string): Promise
   const text = givenText ?? await readProjectText(file);
   const revision = revisionOf(text);
   const lines = new LineIndex(text);
+  if (text.trim() === '') {
+    return { revision, diagnostics: [{ kind: 'syntax', severity: 'error', pointer: '', message: 'The project file is empty.', line: 1, column: 1, endLine: 1, endColumn: 1 }] };
+  }
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (parseErrors.length > 0 || !root) {
-    const diagnostics = parseErrors.map((e): ProjectDiagnostic => ({
+    // Only the first syntax error is reliable; the parser's recovery makes the rest echoes of it.
+    const diagnostics = parseErrors.slice(0, 1).map((e): ProjectDiagnostic => ({
       kind: 'syntax', severity: 'error', pointer: '', message: `Invalid JSON: ${syntaxMessage(printParseErrorCode(e.error))}.`,
       ...lines.range(e.offset, Math.max(e.length, 1)),
     }));
-    if (diagnostics.length === 0) { diagnostics.push({ kind: 'syntax', severity: 'error', pointer: '', message: 'The project file is empty.', line: 1, column: 1, endLine: 1, endColumn: 1 }); }
     return { diagnostics, revision };
   }
   const value: unknown = getNodeValue(root);

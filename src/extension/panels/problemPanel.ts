@@ -36,6 +36,9 @@ export class ProblemPanel implements vscode.Disposable {
   private warnedRevision: string | undefined;
   /** While our own save is in flight, the file changing is expected, not news. */
   private saving = false;
+  private readonly postEmitter = new vscode.EventEmitter<ProblemHostMessage>();
+  /** Every message posted to the webview (for observers such as the integration tests). */
+  readonly onDidPost = this.postEmitter.event;
 
   /** Opens the panel of a project, or brings its open panel to the front. */
   static show(projectUri: vscode.Uri, deps: ProblemPanelDeps): ProblemPanel {
@@ -142,12 +145,13 @@ export class ProblemPanel implements vscode.Disposable {
 
   private async post(message: ProblemHostMessage): Promise<ProblemHostMessage> {
     await this.panel.webview.postMessage(message);
+    this.postEmitter.fire(message);
     return message;
   }
 
   dispose(): void {
     ProblemPanel.open.delete(this.projectUri.toString());
-    vscode.Disposable.from(...this.disposables).dispose();
+    vscode.Disposable.from(...this.disposables, this.postEmitter).dispose();
   }
 }
 
