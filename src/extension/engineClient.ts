@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
-import { CancellationTokenSource, createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node';
+import { CancellationTokenSource, createMessageConnection, ErrorCodes, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node';
 import type { CancellationToken as RpcToken, MessageConnection, RequestType, RequestType0 } from 'vscode-jsonrpc/node';
 import { LogNotification, ShutdownRequest, VersionRequest } from '../shared/protocol/engine';
 
@@ -16,6 +16,11 @@ interface RequestOptions {
   token?: vscode.CancellationToken;
   /** Milliseconds before the request is abandoned; long work with progress passes 0 (no limit). */
   timeoutMs?: number;
+  /**
+   * Whether to send the request once more to a new engine when the one it went to died before
+   * answering. True by default: the engine's quick requests are safe to repeat.
+   */
+  retryAfterCrash?: boolean;
 }
 
 /**
@@ -41,12 +46,13 @@ export class EngineClient implements vscode.Disposable {
 
   /** Sends a request with parameters. */
   async request<P, R>(type: RequestType<P, R, void>, params: P, options: RequestOptions = {}): Promise<R> {
-    return this.send(type.method, (c, token) => c.sendRequest(type, params, token), options);
+    // By method name: a RequestType made by another copy of vscode-jsonrpc (another bundle) is still understood.
+    return this.send(type.method, (c, token) => c.sendRequest<R>(type.method, params, token), options);
   }
 
   /** Sends a request without parameters. */
   async request0<R>(type: RequestType0<R, void>, options: RequestOptions = {}): Promise<R> {
-    return this.send(type.method, (c, token) => c.sendRequest(type, token), options);
+    return this.send(type.method, (c, token) => c.sendRequest<R>(type.method, token), options);
   }
 
   /** The engine's process id, when it runs. */
@@ -76,6 +82,17 @@ export class EngineClient implements vscode.Disposable {
   }
 
   private async send<R>(method: string, call: (c: MessageConnection, token: RpcToken) => Promise<R>, options: RequestOptions): Promise<R> {
+    try {
+      return await this.sendOnce(method, call, options);
+    } catch (err) {
+      if (!(err instanceof EngineRequestError && err.code === ErrorCodes.PendingResponseRejected) || options.retryAfterCrash === false
+        || options.token?.isCancellationRequested) { throw err; }
+      this.log.warn(`${method}: the engine died before answering; sending it to a new engine`);
+      return this.sendOnce(method, call, options);
+    }
+  }
+
+  private async sendOnce<R>(method: string, call: (c: MessageConnection, token: RpcToken) => Promise<R>, options: RequestOptions): Promise<R> {
     if (this.disposed) { throw new EngineRequestError('The ML Workflow engine has been shut down.'); }
     const connection = this.ensureStarted();
     const source = new CancellationTokenSource();

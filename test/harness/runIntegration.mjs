@@ -54,10 +54,11 @@ export async function runIntegration({ entry, mode, resultsDir, vsix }) {
     });
     const finished = new Promise((resolve) => { void browser.page.exposeFunction('codeAutomationExit', (c) => resolve(c)); });
     await browser.page.goto(workbenchUrl(server.base, workspace, {
-      extensionDevelopmentPath: mode === 'dev' ? ROOT : undefined,
+      // VS Code runs tests only in extension-development mode: the .vsix run develops an empty host extension.
+      extensionDevelopmentPath: mode === 'dev' ? ROOT : path.join(ROOT, 'test', 'integration', 'host'),
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index'),
     }));
-    const timeoutMs = Number(process.env.MLW_INTEGRATION_TIMEOUT ?? 300000);
+    const timeoutMs = Number(process.env.MLW_INTEGRATION_TIMEOUT ?? 180000);
     code = await Promise.race([finished, new Promise((r) => setTimeout(() => r('timeout'), timeoutMs))]);
     await new Promise((r) => setTimeout(r, 300));
     await chain;

@@ -43,8 +43,12 @@ export class ProjectIndex implements vscode.Disposable {
 
   constructor(private readonly engine: EngineClient, private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_FILE_NAME}`);
+    // Deleting a folder reports the folder only, not the project file inside it.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(
       watcher,
+      deletions,
+      deletions.onDidDelete((uri) => this.removeUnder(uri)),
       watcher.onDidCreate((uri) => void this.revalidate(uri)),
       watcher.onDidChange((uri) => void this.revalidate(uri)),
       watcher.onDidDelete((uri) => this.remove(uri)),
@@ -123,6 +127,13 @@ export class ProjectIndex implements vscode.Disposable {
     if (this.entries.delete(uri.toString())) {
       this.diagnostics.delete(uri);
       this.fireChange();
+    }
+  }
+
+  private removeUnder(folder: vscode.Uri): void {
+    const prefix = `${folder.fsPath}/`;
+    for (const entry of this.projects) {
+      if (entry.uri.fsPath.startsWith(prefix)) { this.remove(entry.uri); }
     }
   }
 
