@@ -37,6 +37,8 @@ function prepare(runDir) {
     'workbench.colorTheme': 'Default Dark Modern',
     'security.workspace.trust.enabled': false,
     'chat.commandCenter.enabled': false,
+    // The test workspaces sit inside this repository; VS Code would offer to open it.
+    'git.openRepositoryInParentFolders': 'never',
   }, null, 2));
 }
 

@@ -39,16 +39,21 @@ export class ProjectIndex implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('ML Workflow');
   private readonly pending = new Map<string, Promise<ProjectEntry | undefined>>();
   private scan: Promise<void> | undefined;
+  private arrivals: vscode.Uri[] = [];
+  private arrivalTimer: NodeJS.Timeout | undefined;
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly engine: EngineClient, private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_FILE_NAME}`);
-    // Deleting a folder reports the folder only, not the project file inside it.
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    // A folder deleted or arriving whole (copied, unzipped, checked out) is reported as the folder
+    // alone: the project file inside it raises no event of its own.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
-      deletions,
-      deletions.onDidDelete((uri) => this.removeUnder(uri)),
+      folders,
+      folders.onDidDelete((uri) => this.removeUnder(uri)),
+      folders.onDidCreate((uri) => this.noteArrival(uri)),
+      { dispose: () => clearTimeout(this.arrivalTimer) },
       watcher.onDidCreate((uri) => void this.revalidate(uri)),
       watcher.onDidChange((uri) => void this.revalidate(uri)),
       watcher.onDidDelete((uri) => this.remove(uri)),
@@ -127,6 +132,27 @@ export class ProjectIndex implements vscode.Disposable {
     if (this.entries.delete(uri.toString())) {
       this.diagnostics.delete(uri);
       this.fireChange();
+    }
+  }
+
+  /** Collects created paths for a moment, then searches the new folders among them for project files. */
+  private noteArrival(uri: vscode.Uri): void {
+    if (/[\\/](node_modules|\.git)([\\/]|$)/.test(uri.fsPath) || uri.fsPath.endsWith(PROJECT_FILE_NAME)) { return; }
+    this.arrivals.push(uri);
+    clearTimeout(this.arrivalTimer);
+    this.arrivalTimer = setTimeout(() => void this.searchArrivals(), 300);
+  }
+
+  private async searchArrivals(): Promise<void> {
+    // Only the outermost new paths: a copied tree is searched once, from its top.
+    const paths = this.arrivals.map((u) => u.fsPath).sort((a, b) => a.length - b.length);
+    this.arrivals = [];
+    const tops = paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(`${q}/`)));
+    for (const top of tops) {
+      const stat = await vscode.workspace.fs.stat(vscode.Uri.file(top)).then((s) => s, () => undefined);
+      if (stat?.type !== vscode.FileType.Directory) { continue; }
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.file(top), `**/${PROJECT_FILE_NAME}`), '**/{node_modules,.git}/**');
+      await Promise.all(found.map((u) => this.revalidate(u)));
     }
   }
 
