@@ -59,7 +59,9 @@ export async function runIntegration({ entry, mode, resultsDir, vsix }) {
       extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index'),
     }));
     const timeoutMs = Number(process.env.MLW_INTEGRATION_TIMEOUT ?? 180000);
-    code = await Promise.race([finished, new Promise((r) => setTimeout(() => r('timeout'), timeoutMs))]);
+    let timer;
+    code = await Promise.race([finished, new Promise((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); })]);
+    clearTimeout(timer);
     await new Promise((r) => setTimeout(r, 300));
     await chain;
     if (code !== 0) { await browser.page.screenshot({ path: path.join(resultsDir, `integration-${mode}-end.png`) }).catch(() => {}); }

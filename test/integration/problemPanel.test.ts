@@ -29,9 +29,10 @@ async function newProjectWithPanel(name: string): Promise<{ uri: vscode.Uri; pan
   return { uri, panel };
 }
 
-function nextPost(panel: ProblemPanel, type: ProblemHostMessage['type']): Promise<ProblemHostMessage> {
+/** The next message of a type the panel posts (that `accept` accepts: a write may be seen half-done first). */
+function nextPost(panel: ProblemPanel, type: ProblemHostMessage['type'], accept: (m: ProblemHostMessage) => boolean = () => true): Promise<ProblemHostMessage> {
   return new Promise((resolve) => {
-    const sub = panel.onDidPost((m) => { if (m.type === type) { sub.dispose(); resolve(m); } });
+    const sub = panel.onDidPost((m) => { if (m.type === type && accept(m)) { sub.dispose(); resolve(m); } });
   });
 }
 
@@ -96,7 +97,7 @@ suite('Problem Definition panel (through its message path)', () => {
     // Clean form: the edit on disk is loaded into it.
     const project = await readJson(uri.fsPath);
     project.problem = { businessObjective: 'Edited by hand' };
-    const reloaded = nextPost(panel, 'problem/load');
+    const reloaded = nextPost(panel, 'problem/load', (m) => m.type === 'problem/load' && m.state.draft.businessObjective !== '');
     await fs.writeFile(uri.fsPath, JSON.stringify(project, null, 2));
     const load = await reloaded;
     assert.ok(load.type === 'problem/load');

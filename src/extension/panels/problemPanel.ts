@@ -134,6 +134,9 @@ export class ProblemPanel implements vscode.Disposable {
   private async onProjectChanged(): Promise<void> {
     const entry = this.deps.index.get(this.projectUri);
     if (this.saving || !entry?.revision || entry.revision === this.revision) { return; }
+    // A file caught half-written, or broken by hand, is not loaded over the form: the form keeps
+    // the last good state, and a save will meet the change as a conflict.
+    if (!entry.project) { return; }
     if (!this.dirty) {
       this.revision = entry.revision;
       await this.post({ type: 'problem/load', state: formState(entry) });
