@@ -121,6 +121,14 @@ suite('Problem Definition panel (through its message path)', () => {
     assert.equal(((await readJson(uri.fsPath)).problem as { businessObjective: string }).businessObjective, DRAFT.businessObjective);
   });
 
+  test('clicking a sub-task in the tree opens the form on its field', async () => {
+    const { uri, panel } = await newProjectWithPanel('focus');
+    const focused = nextPost(panel, 'problem/focus');
+    const same = await vscode.commands.executeCommand<ProblemPanel>('mlWorkflow.step.open', { projectUri: uri.toString(), step: 'problem', subTask: 'risks' });
+    assert.equal(same, panel, 'the open panel is reused');
+    assert.deepEqual(await focused, { type: 'problem/focus', field: 'add-risk' });
+  });
+
   test('the form opens on a broken project file and says what is wrong', async () => {
     const a = await api();
     const folder = await freshFolder('broken-form');

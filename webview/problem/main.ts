@@ -15,7 +15,7 @@ import { ProblemForm } from './form';
 // The Problem Definition panel's browser side: renders the form, checks it with the same rules
 // the host applies, and sends drafts to the host to save. It never writes files itself.
 
-const HOST_TYPES = new Set(['problem/load', 'problem/changedOnDisk', 'problem/saved']);
+const HOST_TYPES = new Set(['problem/load', 'problem/changedOnDisk', 'problem/saved', 'problem/focus']);
 const client = createMessageClient<ProblemWebviewMessage, ProblemHostMessage>(
   (v): v is ProblemHostMessage => typeof v === 'object' && v !== null && HOST_TYPES.has((v as { type?: string }).type ?? ''),
 );
@@ -109,6 +109,12 @@ client.onMessage((message) => {
       return;
     case 'problem/saved':
       onSaved(message.outcome);
+      return;
+    case 'problem/focus': {
+      const target = document.getElementById(message.field);
+      target?.scrollIntoView({ block: 'center' });
+      target?.focus();
+    }
   }
 });
 

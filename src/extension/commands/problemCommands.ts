@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ExportProblemRequest } from '../../shared/protocol/engine';
+import { SUBTASK_FIELDS } from '../../shared/protocol/problemPanel';
 import { ProblemPanel } from '../panels/problemPanel';
 import type { ProblemPanelDeps } from '../panels/problemPanel';
 import { OPEN_STEP_COMMAND } from '../tree/workflowTree';
@@ -39,7 +40,7 @@ async function exportProblem(deps: ProblemPanelDeps, arg: ProjectArg): Promise<v
 
 function openStep(deps: ProblemPanelDeps, args: OpenStepArgs): ProblemPanel | undefined {
   const uri = vscode.Uri.parse(args.projectUri);
-  if (args.step === 'problem') { return ProblemPanel.show(uri, deps); }
+  if (args.step === 'problem') { return ProblemPanel.show(uri, deps, args.subTask ? SUBTASK_FIELDS[args.subTask] : undefined); }
   const step = STEPS.find((s) => s.id === args.step);
   void vscode.window.showInformationMessage(`${step?.label ?? 'This step'}: its panel arrives in a later version of ML Workflow. ${step?.description ?? ''}`);
   return undefined;

@@ -36,19 +36,23 @@ export class ProblemPanel implements vscode.Disposable {
   private warnedRevision: string | undefined;
   /** While our own save is in flight, the file changing is expected, not news. */
   private saving = false;
+  /** A field to focus once the form has loaded. */
+  private pendingFocus: string | undefined;
   private readonly postEmitter = new vscode.EventEmitter<ProblemHostMessage>();
   /** Every message posted to the webview (for observers such as the integration tests). */
   readonly onDidPost = this.postEmitter.event;
 
   /** Opens the panel of a project, or brings its open panel to the front. */
-  static show(projectUri: vscode.Uri, deps: ProblemPanelDeps): ProblemPanel {
+  static show(projectUri: vscode.Uri, deps: ProblemPanelDeps, focusField?: string): ProblemPanel {
     const existing = ProblemPanel.open.get(projectUri.toString());
     if (existing) {
       existing.panel.reveal();
+      if (focusField) { void existing.focus(focusField); }
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(PROBLEM_PANEL_VIEW_TYPE, 'Problem Definition', vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
     const instance = new ProblemPanel(panel, projectUri, deps);
+    instance.pendingFocus = focusField;
     ProblemPanel.open.set(projectUri.toString(), instance);
     return instance;
   }
@@ -103,7 +107,15 @@ export class ProblemPanel implements vscode.Disposable {
     this.revision = entry.revision;
     this.dirty = false;
     this.panel.title = `Problem Definition: ${projectLabel(entry)}`;
-    return this.post({ type: 'problem/load', state: formState(entry) });
+    const loaded = await this.post({ type: 'problem/load', state: formState(entry) });
+    if (this.pendingFocus) { await this.focus(this.pendingFocus); }
+    return loaded;
+  }
+
+  /** Brings a field of the form into view and focuses it. */
+  async focus(field: string): Promise<void> {
+    this.pendingFocus = undefined;
+    await this.post({ type: 'problem/focus', field });
   }
 
   private async save(draft: ProblemDraft, overwrite: boolean): Promise<SaveOutcome> {

@@ -33,7 +33,19 @@ export type ProblemHostMessage =
   | { type: 'problem/load'; state: ProblemFormState }
   /** The file changed on disk while the form had unsaved edits. */
   | { type: 'problem/changedOnDisk' }
-  | { type: 'problem/saved'; id: number; outcome: SaveOutcome };
+  | { type: 'problem/saved'; id: number; outcome: SaveOutcome }
+  /** Scroll to and focus a part of the form (the user clicked its sub-task in the tree). */
+  | { type: 'problem/focus'; field: string };
+
+/** The form field that each step-1 sub-task of the tree opens on. */
+export const SUBTASK_FIELDS: Record<string, string> = {
+  objective: 'businessObjective',
+  statement: 'problemStatement',
+  taskTarget: 'task',
+  criteria: 'add-criterion',
+  requirements: 'dataRequirements',
+  risks: 'add-risk',
+};
 
 const WEBVIEW_TYPES = new Set(['problem/ready', 'problem/save', 'problem/reload', 'problem/dirty']);
 
