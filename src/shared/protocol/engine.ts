@@ -1,4 +1,5 @@
-import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
+import { NotificationType, ProgressType, RequestType, RequestType0 } from 'vscode-jsonrpc';
+import type { DataProfile } from '../profile/types';
 import type { ProjectDiagnostic } from '../project/diagnostics';
 import type { Problem, ProjectFile } from '../project/types';
 
@@ -102,6 +103,31 @@ export interface CopySampleResult { folder: string; projectFile: string }
 export namespace CopySampleRequest {
   export const method = 'engine/sample/copy';
   export const type = new RequestType<CopySampleParams, CopySampleResult, void>(method);
+}
+
+export interface ProfileParams {
+  /** The data file. Its extension picks tab for .tsv when the delimiter is not given. */
+  path: string;
+  /** The file's text from an editor with unsaved changes; read from disk when absent. */
+  text?: string;
+  /** 'sample': a quick answer from the first rows plus rows from random places (under a second at any size). 'full': every row. */
+  mode: 'sample' | 'full';
+  /** Rows in a sample (default 10,000). */
+  sampleRows?: number;
+  delimiter?: string;
+  /** A token for ProfileProgress reports (full mode). */
+  progressToken?: string;
+}
+
+/** How far a full profile has got. */
+export interface ProfileProgress { bytesRead: number; bytesTotal: number; rows: number }
+
+export const ProfileProgressType = new ProgressType<ProfileProgress>();
+
+/** Extension -> engine: profile a CSV/TSV file; cancellable. */
+export namespace ProfileRequest {
+  export const method = 'engine/profile/run';
+  export const type = new RequestType<ProfileParams, DataProfile, void>(method);
 }
 
 export interface LogParams { level: 'trace' | 'debug' | 'info' | 'warn' | 'error'; message: string }
