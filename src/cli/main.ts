@@ -5,6 +5,7 @@ import { ENGINE_VERSION } from '../engine/version';
 import { runDemo } from './commands/demo';
 import { runInit } from './commands/init';
 import { runProblemExport } from './commands/problemExport';
+import { runProfile } from './commands/profile';
 import { runValidate } from './commands/validate';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
@@ -15,6 +16,8 @@ Usage:
   mlw init <folder> [--data FILE.csv] [--name NAME]   create mlworkflow.json in <folder>
   mlw validate <mlworkflow.json>                      check a project file (exit 1 on errors)
   mlw problem export <mlworkflow.json>                write PROBLEM.md beside the project file
+  mlw profile <file.csv> [--json] [--sample N] [--delimiter C]
+                                                      profile a CSV/TSV file (exact; --sample N: quick, N rows)
   mlw demo [folder] [--force]                         run the workflow on the bundled sample
   mlw --version                                       print the version
   mlw --help                                          print this help
@@ -34,6 +37,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       data: { type: 'string' },
       name: { type: 'string' },
       force: { type: 'boolean' },
+      json: { type: 'boolean' },
+      sample: { type: 'string' },
+      delimiter: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -45,6 +51,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     case 'problem':
       if (args[0] !== 'export') { throw new CliError('Usage: mlw problem export <mlworkflow.json>', 2); }
       return runProblemExport(need(args[1], 'mlw problem export <mlworkflow.json>'), io);
+    case 'profile': return runProfile(need(args[0], 'mlw profile <file.csv> [--json] [--sample N] [--delimiter C]'),
+      { json: values.json ?? false, sample: values.sample, delimiter: values.delimiter }, io);
     case 'demo': return runDemo(args[0] ?? 'mlw-demo', values.force ?? false, path.resolve(__dirname, '..', 'samples'), io);
     default: throw new CliError(`Unknown command "${command}". Run \`mlw --help\` for the list.`, 2);
   }

@@ -1,9 +1,12 @@
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node';
-import type { MessageConnection } from 'vscode-jsonrpc/node';
+import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node';
 import {
   CopySampleRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
-  ShutdownRequest, ValidateProjectRequest, VersionRequest,
+  ProfileProgressType, ProfileRequest, ShutdownRequest, ValidateProjectRequest, VersionRequest,
 } from '../shared/protocol/engine';
+import { EngineErrorCodes } from '../shared/protocol/engine';
+import { CancelledError } from './data/csvReader';
+import { profileFile } from './profile/profileFile';
 import type { LogParams } from '../shared/protocol/engine';
 import * as path from 'node:path';
 import { readCsvPreview } from './data/csvPreview';
@@ -45,16 +48,19 @@ function registerHandlers(connection: MessageConnection, log: (level: LogParams[
   // The bundle lives in dist/; the samples ship beside it.
   const samplesRoot = path.resolve(__dirname, '..', 'samples');
   connection.onRequest(CopySampleRequest.type, guarded((p) => copySample(samplesRoot, p.parent)));
+  connection.onRequest(ProfileRequest.type, guarded((p, token) => profileFile(p, () => token.isCancellationRequested,
+    (progress) => { if (p.progressToken !== undefined) { void connection.sendProgress(ProfileProgressType, p.progressToken, progress); } })));
   connection.onRequest(ExportProblemRequest.type, guarded((p) => exportProblem(p.path)));
 }
 
 /** Turns the engine's own errors into JSON-RPC errors with their code, so the caller can tell them apart. */
-function guarded<P, R>(handler: (params: P) => Promise<R>): (params: P) => Promise<R | ResponseError<void>> {
-  return async (params: P) => {
+function guarded<P, R>(handler: (params: P, token: CancellationToken) => Promise<R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
+  return async (params: P, token: CancellationToken) => {
     try {
-      return await handler(params);
+      return await handler(params, token);
     } catch (err) {
       if (err instanceof EngineError) { return new ResponseError<void>(err.code, err.message); }
+      if (err instanceof CancelledError) { return new ResponseError<void>(EngineErrorCodes.Cancelled, 'Cancelled.'); }
       throw err;
     }
   };

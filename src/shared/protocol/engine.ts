@@ -16,6 +16,8 @@ export const EngineErrorCodes = {
   InvalidInput: 1003,
   /** A file to be created exists already. */
   AlreadyExists: 1004,
+  /** The caller cancelled the request. */
+  Cancelled: 1005,
 } as const;
 
 export interface EngineInfo { version: string; node: string; pid: number }

@@ -1,0 +1,110 @@
+import { promises as fs } from 'node:fs';
+import { TextDecoder } from 'node:util';
+import type { ReadProblem } from '../../shared/profile/types';
+import { fileError } from '../errors';
+import type { ColumnBuilder } from './columnBuilder';
+import { CsvParser } from './csvParser';
+import { sniffDelimiter } from './csvPreview';
+import type { MissingMarkers } from './missingMarkers';
+
+const CHUNK_BYTES = 8 << 20;
+
+/** Where the data comes from: a file on disk, or the text of an editor. */
+export type CsvSource = { path: string; text?: undefined } | { path: string; text: string };
+
+export interface ReadOptions {
+  delimiter?: string;
+  missing?: MissingMarkers;
+  maxRows?: number;
+  /** Checked between chunks; when true the read stops with CancelledError. */
+  isCancelled?: () => boolean;
+  onProgress?: (bytesRead: number, bytesTotal: number, rows: number) => void;
+}
+
+/** A whole table as typed columns, with what went wrong while reading it. */
+export interface TableData {
+  names: string[];
+  columns: ColumnBuilder[];
+  rows: number;
+  hasHeader: boolean;
+  delimiter: string;
+  bytes: number;
+  problems: ReadProblem[];
+  problemsTruncated: boolean;
+}
+
+/** Thrown when the caller cancelled a read. */
+export class CancelledError extends Error {
+  constructor() { super('Cancelled.'); this.name = 'CancelledError'; }
+}
+
+/**
+ * Reads a CSV/TSV file in chunks (never holding it whole as text): UTF-8 with or without BOM,
+ * UTF-16 with BOM (transcoded chunk by chunk), delimiter sniffed among , ; tab | unless given.
+ */
+export async function readCsv(source: CsvSource, options: ReadOptions = {}): Promise<TableData> {
+  const chunks = source.text !== undefined ? textChunks(source.text) : fileChunks(source.path);
+  let parser: CsvParser | undefined;
+  let delimiter = options.delimiter;
+  let bytes = 0;
+  let total = 0;
+  for await (const { chunk, final, bytesRead, bytesTotal } of chunks) {
+    if (options.isCancelled?.()) { throw new CancelledError(); }
+    if (!parser) {
+      delimiter ??= sniffDelimiter(chunk.subarray(0, 1 << 16).toString('utf8'), source.path);
+      parser = new CsvParser({ delimiter, missing: options.missing, maxRows: options.maxRows });
+    }
+    parser.feed(chunk, final);
+    bytes = bytesRead;
+    total = bytesTotal;
+    options.onProgress?.(bytesRead, bytesTotal, parser.rows);
+    if (parser.done) { break; }
+  }
+  parser ??= new CsvParser({ delimiter: delimiter ?? ',' });
+  return {
+    names: parser.names, columns: parser.columns, rows: parser.rows, hasHeader: parser.hasHeader,
+    delimiter: delimiter ?? ',', bytes: Math.max(bytes, total), problems: parser.problems, problemsTruncated: parser.problemsTruncated,
+  };
+}
+
+interface Chunk { chunk: Buffer; final: boolean; bytesRead: number; bytesTotal: number }
+
+async function* textChunks(text: string): AsyncGenerator<Chunk> {
+  const bytes = Buffer.from(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 'utf8');
+  yield { chunk: bytes, final: true, bytesRead: bytes.length, bytesTotal: bytes.length };
+}
+
+/** The file's bytes as UTF-8 chunks; the last one is marked final. */
+async function* fileChunks(path: string): AsyncGenerator<Chunk> {
+  let handle: fs.FileHandle;
+  let size: number;
+  try {
+    handle = await fs.open(path, 'r');
+    size = (await handle.stat()).size;
+  } catch (err) {
+    throw fileError(path, err);
+  }
+  try {
+    let position = 0;
+    let decoder: TextDecoder | undefined;
+    let first = true;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position);
+      position += bytesRead;
+      const final = bytesRead === 0 || position >= size;
+      let chunk = buffer.subarray(0, bytesRead);
+      if (first) {
+        first = false;
+        if (chunk[0] === 0xff && chunk[1] === 0xfe) { decoder = new TextDecoder('utf-16le'); chunk = chunk.subarray(2); }
+        else if (chunk[0] === 0xfe && chunk[1] === 0xff) { decoder = new TextDecoder('utf-16be'); chunk = chunk.subarray(2); }
+        else if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) { chunk = chunk.subarray(3); }
+      }
+      if (decoder) { chunk = Buffer.from(decoder.decode(chunk, { stream: !final }), 'utf8'); }
+      yield { chunk, final, bytesRead: position, bytesTotal: size };
+      if (final) { return; }
+    }
+  } finally {
+    await handle.close();
+  }
+}

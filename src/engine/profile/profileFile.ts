@@ -1,0 +1,28 @@
+import type { DataProfile } from '../../shared/profile/types';
+import type { ProfileParams, ProfileProgress } from '../../shared/protocol/engine';
+import { readCsv } from '../data/csvReader';
+import type { CsvSource } from '../data/csvReader';
+import { readCsvSample } from '../data/sampleReader';
+import { profileTable } from './profileTable';
+
+export const DEFAULT_SAMPLE_ROWS = 10000;
+
+/**
+ * Profiles a CSV/TSV file (or an editor's text): a quick sample, or every row with progress and
+ * cancellation between chunks.
+ */
+export async function profileFile(params: ProfileParams, isCancelled?: () => boolean,
+  onProgress?: (progress: ProfileProgress) => void): Promise<DataProfile> {
+  const startedAt = Date.now();
+  const source: CsvSource = params.text !== undefined ? { path: params.path, text: params.text } : { path: params.path };
+  if (params.mode === 'sample') {
+    const sample = await readCsvSample(source, params.sampleRows ?? DEFAULT_SAMPLE_ROWS, params.delimiter);
+    return profileTable(sample.table, { file: params.path, sampled: sample.sampled, sampleNote: sample.note, startedAt });
+  }
+  const table = await readCsv(source, {
+    delimiter: params.delimiter,
+    isCancelled,
+    onProgress: (bytesRead, bytesTotal, rows) => onProgress?.({ bytesRead, bytesTotal, rows }),
+  });
+  return profileTable(table, { file: params.path, sampled: false, startedAt });
+}
