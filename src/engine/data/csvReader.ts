@@ -8,6 +8,7 @@ import { sniffDelimiter } from './csvPreview';
 import type { MissingMarkers } from './missingMarkers';
 
 const CHUNK_BYTES = 8 << 20;
+const SNIFF_BYTES = 1 << 16;
 
 /** Where the data comes from: a file on disk, or the text of an editor. */
 export type CsvSource = { path: string; text?: undefined } | { path: string; text: string };
@@ -19,6 +20,8 @@ export interface ReadOptions {
   /** Checked between chunks; when true the read stops with CancelledError. */
   isCancelled?: () => boolean;
   onProgress?: (bytesRead: number, bytesTotal: number, rows: number) => void;
+  /** Bytes read at a time (tests use tiny chunks to cut records anywhere). */
+  chunkBytes?: number;
 }
 
 /** A whole table as typed columns, with what went wrong while reading it. */
@@ -43,15 +46,23 @@ export class CancelledError extends Error {
  * UTF-16 with BOM (transcoded chunk by chunk), delimiter sniffed among , ; tab | unless given.
  */
 export async function readCsv(source: CsvSource, options: ReadOptions = {}): Promise<TableData> {
-  const chunks = source.text !== undefined ? textChunks(source.text) : fileChunks(source.path);
+  const chunks = source.text !== undefined ? textChunks(source.text) : fileChunks(source.path, options.chunkBytes ?? CHUNK_BYTES);
   let parser: CsvParser | undefined;
   let delimiter = options.delimiter;
   let bytes = 0;
   let total = 0;
-  for await (const { chunk, final, bytesRead, bytesTotal } of chunks) {
+  // The delimiter is sniffed from the first 64 KiB, however small the chunks.
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  for await (const { chunk: piece, final, bytesRead, bytesTotal } of chunks) {
     if (options.isCancelled?.()) { throw new CancelledError(); }
+    let chunk = piece;
     if (!parser) {
-      delimiter ??= sniffDelimiter(chunk.subarray(0, 1 << 16).toString('utf8'), source.path);
+      head.push(piece);
+      headBytes += piece.length;
+      if (headBytes < SNIFF_BYTES && !final) { continue; }
+      chunk = Buffer.concat(head);
+      delimiter ??= sniffDelimiter(chunk.subarray(0, SNIFF_BYTES).toString('utf8'), source.path);
       parser = new CsvParser({ delimiter, missing: options.missing, maxRows: options.maxRows });
     }
     parser.feed(chunk, final);
@@ -75,7 +86,7 @@ async function* textChunks(text: string): AsyncGenerator<Chunk> {
 }
 
 /** The file's bytes as UTF-8 chunks; the last one is marked final. */
-async function* fileChunks(path: string): AsyncGenerator<Chunk> {
+async function* fileChunks(path: string, chunkBytes: number): AsyncGenerator<Chunk> {
   let handle: fs.FileHandle;
   let size: number;
   try {
@@ -89,8 +100,8 @@ async function* fileChunks(path: string): AsyncGenerator<Chunk> {
     let decoder: TextDecoder | undefined;
     let first = true;
     for (;;) {
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position);
+      const buffer = Buffer.allocUnsafe(chunkBytes);
+      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, position);
       position += bytesRead;
       const final = bytesRead === 0 || position >= size;
       let chunk = buffer.subarray(0, bytesRead);

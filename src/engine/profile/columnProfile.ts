@@ -28,7 +28,7 @@ export function profileColumn(column: ColumnBuilder, rows: number): ColumnProfil
   if (lower.size > 0 && BOOLEAN_SETS.some((set) => [...lower].every((v) => set.includes(v)))) { return { ...profile, type: 'boolean' }; }
   const dates = dateRange(column.dictionary);
   if (dates) { return { ...profile, type: 'date', min: dates.min, max: dates.max }; }
-  if (distinct === count && count > 1) { return { ...profile, type: 'id' }; }
   if (lengths && lengths.mean > TEXT_MEAN_LENGTH) { return { ...profile, type: 'text' }; }
+  if (distinct === count && count > 1) { return { ...profile, type: 'id' }; }
   return profile;
 }
