@@ -1,4 +1,6 @@
+import type { MissingMarkers } from './missingMarkers';
 import { parseNumber } from './numberParse';
+import { TextDictionary } from './textDictionary';
 
 /** Code of a cell in `codes` that holds a number (its value is in `numbers`). */
 export const NUMBER_CODE = -2;
@@ -14,8 +16,7 @@ export class ColumnBuilder {
   numbers = new Float64Array(1024);
   /** Per-row dictionary code, MISSING_CODE or NUMBER_CODE; only once a non-numeric text appears. */
   codes: Int32Array | undefined;
-  readonly dictionary: string[] = [];
-  private readonly lookup = new Map<string, number>();
+  private readonly texts = new TextDictionary();
   length = 0;
   numericCount = 0;
   textCount = 0;
@@ -24,6 +25,11 @@ export class ColumnBuilder {
   allIntegral = true;
 
   constructor(readonly name: string) {}
+
+  /** The distinct texts, by code. */
+  get dictionary(): readonly string[] {
+    return this.texts.values;
+  }
 
   /** Appends a missing cell. */
   pushMissing(): void {
@@ -34,14 +40,20 @@ export class ColumnBuilder {
     this.missingCount++;
   }
 
-  /** Appends a cell from raw bytes (unquoted, or quoted without escapes). */
-  pushBytes(bytes: Uint8Array, start: number, end: number): void {
+  /**
+   * Appends a cell from raw bytes (unquoted, or quoted without escapes): a number if it parses as
+   * one, else missing if it is a marker, else text. Numbers are tried first because they are the
+   * common case and no missing marker parses as a number.
+   */
+  pushBytes(bytes: Buffer, start: number, end: number, missing: MissingMarkers): void {
     const parsed = parseNumber(bytes, start, end);
     if (!Number.isNaN(parsed.value)) {
       this.pushNumber(parsed.value, parsed.integral);
-      return;
+    } else if (missing.isMissing(bytes, start, end)) {
+      this.pushMissing();
+    } else {
+      this.pushCode(this.texts.codeOf(bytes, start, end));
     }
-    this.pushText(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8'));
   }
 
   /** Appends a cell whose text had to be rebuilt (doubled quotes). */
@@ -61,17 +73,15 @@ export class ColumnBuilder {
   }
 
   private pushText(text: string): void {
+    this.pushCode(this.texts.codeOfText(text));
+  }
+
+  private pushCode(code: number): void {
     this.ensureCapacity();
     if (!this.codes) {
       // First text in this column: earlier rows were numbers or missing.
       this.codes = new Int32Array(this.numbers.length);
       for (let i = 0; i < this.length; i++) { this.codes[i] = Number.isNaN(this.numbers[i]) ? MISSING_CODE : NUMBER_CODE; }
-    }
-    let code = this.lookup.get(text);
-    if (code === undefined) {
-      code = this.dictionary.length;
-      this.dictionary.push(text);
-      this.lookup.set(text, code);
     }
     this.numbers[this.length] = NaN;
     this.codes[this.length] = code;

@@ -175,10 +175,8 @@ export class CsvParser {
       if (this.escaped[i] === 1) {
         const text = buf.toString('utf8', start, end).replace(/""/g, '"');
         if (this.missing.isMissingText(text)) { columns[i].pushMissing(); } else { columns[i].pushString(text); }
-      } else if (this.missing.isMissing(buf, start, end)) {
-        columns[i].pushMissing();
       } else {
-        columns[i].pushBytes(buf, start, end);
+        columns[i].pushBytes(buf, start, end, this.missing);
       }
     }
     this.rows++;

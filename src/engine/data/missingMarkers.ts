@@ -20,11 +20,11 @@ export class MissingMarkers {
   }
 
   /** Whether bytes [start, end) hold a missing-value marker. */
-  isMissing(bytes: Uint8Array, start: number, end: number): boolean {
+  isMissing(bytes: Buffer, start: number, end: number): boolean {
     const length = end - start;
     if (length === 0) { return this.markers.has(''); }
     if (length > this.maxLength || this.firstBytes[bytes[start]] === 0) { return false; }
-    return this.markers.has(Buffer.from(bytes.buffer, bytes.byteOffset + start, length).toString('latin1'));
+    return this.markers.has(bytes.toString('latin1', start, end));
   }
 
   /** Whether a decoded string is a marker (for cells that needed unescaping). */

@@ -22,6 +22,9 @@ export function parseNumber(bytes: Uint8Array, start: number, end: number): Pars
   if (i >= end) { return out; }
   let negative = false;
   if (bytes[i] === 45 || bytes[i] === 43) { negative = bytes[i] === 45; i++; }
+  // Text cells leave here, before any string is made: a number starts with a digit, a point or inf.
+  const first = bytes[i];
+  if (!((first >= 48 && first <= 57) || first === 46 || first === 105 || first === 73)) { return out; }
   let mantissa = 0;
   let digits = 0;
   let fractionDigits = 0;

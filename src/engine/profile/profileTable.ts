@@ -15,7 +15,9 @@ export function profileTable(table: TableData, context: ProfileContext): DataPro
   const columns = table.columns.map((c) => profileColumn(c, rows));
   const numeric = table.columns.filter((c, i) => c.numericCount > 0 && c.textCount === 0 && isNumericType(columns[i]));
   const correlations = { columns: numeric.map((c) => c.name), pearson: pearsonMatrix(numeric.map((c) => c.finish().numbers)) };
-  const duplicateRows = countDuplicateRows(table.columns, rows);
+  // A column with a distinct value in every row rules duplicate rows out without hashing them.
+  const anyUnique = columns.some((c) => c.missing === 0 && c.distinct === rows);
+  const duplicateRows = anyUnique ? 0 : countDuplicateRows(table.columns, rows);
   const { missingCells, rowsWithMissing } = countMissing(table);
   return {
     file: context.file,
