@@ -2,6 +2,18 @@ import type { MissingMarkers } from './missingMarkers';
 import { parseNumber } from './numberParse';
 import { TextDictionary } from './textDictionary';
 
+/** A column as plain data, for passing between threads. */
+export interface ColumnParts {
+  name: string;
+  numbers: Float64Array;
+  codes: Int32Array | undefined;
+  dictionary: string[];
+  numericCount: number;
+  textCount: number;
+  missingCount: number;
+  allIntegral: boolean;
+}
+
 /** Code of a cell in `codes` that holds a number (its value is in `numbers`). */
 export const NUMBER_CODE = -2;
 /** Code of a missing cell. */
@@ -100,6 +112,42 @@ export class ColumnBuilder {
       codes.set(this.codes);
       this.codes = codes;
     }
+  }
+
+  /** A column's content in transferable form (typed arrays and the dictionary), to cross threads. */
+  toParts(): ColumnParts {
+    const { numbers, codes } = this.finish();
+    return {
+      name: this.name, numbers: numbers.slice(), codes: codes?.slice(), dictionary: [...this.dictionary],
+      numericCount: this.numericCount, textCount: this.textCount, missingCount: this.missingCount, allIntegral: this.allIntegral,
+    };
+  }
+
+  /** One column from the parts of a file read in pieces, in file order; text codes are renumbered into one dictionary. */
+  static concat(parts: readonly ColumnParts[]): ColumnBuilder {
+    const column = new ColumnBuilder(parts[0].name);
+    const length = parts.reduce((n, p) => n + p.numbers.length, 0);
+    column.numbers = new Float64Array(Math.max(length, 1));
+    const anyText = parts.some((p) => p.codes !== undefined);
+    if (anyText) { column.codes = new Int32Array(Math.max(length, 1)); }
+    let offset = 0;
+    for (const part of parts) {
+      column.numbers.set(part.numbers, offset);
+      if (column.codes) {
+        const remap = part.dictionary.map((text) => column.texts.codeOfText(text));
+        for (let i = 0; i < part.numbers.length; i++) {
+          const c = part.codes ? part.codes[i] : Number.isNaN(part.numbers[i]) ? MISSING_CODE : NUMBER_CODE;
+          column.codes[offset + i] = c >= 0 ? remap[c] : c;
+        }
+      }
+      offset += part.numbers.length;
+      column.numericCount += part.numericCount;
+      column.textCount += part.textCount;
+      column.missingCount += part.missingCount;
+      column.allIntegral &&= part.allIntegral;
+    }
+    column.length = length;
+    return column;
   }
 
   /** The values trimmed to the rows read. */

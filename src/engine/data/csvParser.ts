@@ -15,6 +15,10 @@ export interface ParserOptions {
   maxRows?: number;
   /** Problems kept; more are counted as truncated. */
   maxProblems?: number;
+  /** Column names known in advance (a later part of a file read in parallel): every record is data. */
+  names?: string[];
+  /** The 1-based line of the first byte (a later part of a file). */
+  firstLine?: number;
 }
 
 /**
@@ -47,6 +51,11 @@ export class CsvParser {
     this.missing = options.missing ?? new MissingMarkers();
     this.maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
     this.maxProblems = options.maxProblems ?? 1000;
+    this.line = options.firstLine ?? 1;
+    if (options.names) {
+      this.names = options.names;
+      this.columns = options.names.map((name) => new ColumnBuilder(name));
+    }
   }
 
   /** Parses a chunk of UTF-8 bytes; `final` on the last one (the end of the file ends the last record). */

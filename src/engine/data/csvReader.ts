@@ -22,6 +22,8 @@ export interface ReadOptions {
   onProgress?: (bytesRead: number, bytesTotal: number, rows: number) => void;
   /** Bytes read at a time (tests use tiny chunks to cut records anywhere). */
   chunkBytes?: number;
+  /** Read only bytes [start, end) of the file, a part that begins at a record (parallel reading). */
+  range?: { start: number; end: number; names: string[]; firstLine: number };
 }
 
 /** A whole table as typed columns, with what went wrong while reading it. */
@@ -46,7 +48,8 @@ export class CancelledError extends Error {
  * UTF-16 with BOM (transcoded chunk by chunk), delimiter sniffed among , ; tab | unless given.
  */
 export async function readCsv(source: CsvSource, options: ReadOptions = {}): Promise<TableData> {
-  const chunks = source.text !== undefined ? textChunks(source.text) : fileChunks(source.path, options.chunkBytes ?? CHUNK_BYTES);
+  const range = options.range;
+  const chunks = source.text !== undefined ? textChunks(source.text) : fileChunks(source.path, options.chunkBytes ?? CHUNK_BYTES, range?.start, range?.end);
   let parser: CsvParser | undefined;
   let delimiter = options.delimiter;
   let bytes = 0;
@@ -63,7 +66,7 @@ export async function readCsv(source: CsvSource, options: ReadOptions = {}): Pro
       if (headBytes < SNIFF_BYTES && !final) { continue; }
       chunk = Buffer.concat(head);
       delimiter ??= sniffDelimiter(chunk.subarray(0, SNIFF_BYTES).toString('utf8'), source.path);
-      parser = new CsvParser({ delimiter, missing: options.missing, maxRows: options.maxRows });
+      parser = new CsvParser({ delimiter, missing: options.missing, maxRows: options.maxRows, names: range?.names, firstLine: range?.firstLine });
     }
     parser.feed(chunk, final);
     bytes = bytesRead;
@@ -86,22 +89,22 @@ async function* textChunks(text: string): AsyncGenerator<Chunk> {
 }
 
 /** The file's bytes as UTF-8 chunks; the last one is marked final. */
-async function* fileChunks(path: string, chunkBytes: number): AsyncGenerator<Chunk> {
+async function* fileChunks(path: string, chunkBytes: number, start = 0, end?: number): AsyncGenerator<Chunk> {
   let handle: fs.FileHandle;
   let size: number;
   try {
     handle = await fs.open(path, 'r');
-    size = (await handle.stat()).size;
+    size = end ?? (await handle.stat()).size;
   } catch (err) {
     throw fileError(path, err);
   }
   try {
-    let position = 0;
+    let position = start;
     let decoder: TextDecoder | undefined;
-    let first = true;
+    let first = start === 0;
     for (;;) {
       const buffer = Buffer.allocUnsafe(chunkBytes);
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, position);
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(chunkBytes, size - position), position);
       position += bytesRead;
       const final = bytesRead === 0 || position >= size;
       let chunk = buffer.subarray(0, bytesRead);

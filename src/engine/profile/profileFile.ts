@@ -1,7 +1,8 @@
 import type { DataProfile } from '../../shared/profile/types';
 import type { ProfileParams, ProfileProgress } from '../../shared/protocol/engine';
 import { readCsv } from '../data/csvReader';
-import type { CsvSource } from '../data/csvReader';
+import type { CsvSource, ReadOptions } from '../data/csvReader';
+import { readCsvParallel } from '../data/parallelRead';
 import { readCsvSample } from '../data/sampleReader';
 import { profileTable } from './profileTable';
 
@@ -19,7 +20,8 @@ export async function profileFile(params: ProfileParams, isCancelled?: () => boo
     const sample = await readCsvSample(source, params.sampleRows ?? DEFAULT_SAMPLE_ROWS, params.delimiter);
     return profileTable(sample.table, { file: params.path, sampled: sample.sampled, sampleNote: sample.note, startedAt });
   }
-  const table = await readCsv(source, {
+  const read = source.text !== undefined ? (o: ReadOptions) => readCsv(source, o) : (o: ReadOptions) => readCsvParallel(source.path, o);
+  const table = await read({
     delimiter: params.delimiter,
     isCancelled,
     onProgress: (bytesRead, bytesTotal, rows) => onProgress?.({ bytesRead, bytesTotal, rows }),
