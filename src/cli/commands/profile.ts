@@ -4,20 +4,22 @@ import { EngineError } from '../../engine/errors';
 import { CliError } from '../output';
 import type { CliIo } from '../output';
 
-export interface ProfileOptions { json: boolean; sample?: string; delimiter?: string }
+export interface ProfileOptions { json: boolean; sample?: string; delimiter?: string; threads?: string }
 
 /**
- * `mlw profile <file> [--json] [--sample N] [--delimiter C]`: the exact profile by default; with
- * --sample, the quick sampled answer of N rows. A file that cannot be read exits with 2.
+ * `mlw profile <file> [--json] [--sample N] [--delimiter C] [--threads 1|2]`: the exact profile by
+ * default; with --sample, the quick sampled answer of N rows. A file that cannot be read exits with 2.
  */
 export async function runProfile(file: string, options: ProfileOptions, io: CliIo): Promise<number> {
   const sampleRows = options.sample === undefined ? undefined : Number(options.sample);
   if (sampleRows !== undefined && !(Number.isInteger(sampleRows) && sampleRows > 0)) { throw new CliError(`--sample needs a positive whole number of rows, not "${options.sample}".`, 2); }
   const delimiter = options.delimiter === '\\t' || options.delimiter === 'tab' ? '\t' : options.delimiter;
   if (delimiter !== undefined && delimiter.length !== 1) { throw new CliError(`--delimiter must be one character (or "tab"), not "${options.delimiter}".`, 2); }
+  const threads = options.threads === undefined ? 1 : Number(options.threads);
+  if (!(threads === 1 || threads === 2)) { throw new CliError(`--threads is 1 or 2, not "${options.threads}".`, 2); }
   let profile: DataProfile;
   try {
-    profile = await profileFile({ path: file, mode: sampleRows ? 'sample' : 'full', sampleRows, delimiter });
+    profile = await profileFile({ path: file, mode: sampleRows ? 'sample' : 'full', sampleRows, delimiter, threads });
   } catch (err) {
     if (err instanceof EngineError) { throw new CliError(err.message, 2); }
     throw err;

@@ -20,7 +20,8 @@ export async function profileFile(params: ProfileParams, isCancelled?: () => boo
     const sample = await readCsvSample(source, params.sampleRows ?? DEFAULT_SAMPLE_ROWS, params.delimiter);
     return profileTable(sample.table, { file: params.path, sampled: sample.sampled, sampleNote: sample.note, startedAt });
   }
-  const read = source.text !== undefined ? (o: ReadOptions) => readCsv(source, o) : (o: ReadOptions) => readCsvParallel(source.path, o);
+  const parallel = source.text === undefined && (params.threads ?? 1) >= 2;
+  const read = parallel ? (o: ReadOptions) => readCsvParallel(source.path, o) : (o: ReadOptions) => readCsv(source, o);
   const table = await read({
     delimiter: params.delimiter,
     isCancelled,
