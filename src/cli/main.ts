@@ -76,6 +76,8 @@ function report(err: unknown, io: CliIo): number {
 }
 
 if (require.main === module) {
+  // `mlw profile x.csv | head` closes stdout early: that is the reader's choice, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') { process.exit(0); } throw err; });
   runCli(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (err: unknown) => { process.exitCode = report(err, processIo); },

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { computeStatuses } from '../../shared/project/status';
 import type { Status } from '../../shared/project/status';
-import { readCsvPreview } from '../../engine/data/csvPreview';
+import { profileFile } from '../../engine/profile/profileFile';
 import { exportProblem } from '../../engine/problem/exportProblem';
 import { copySample } from '../../engine/project/copySample';
 import { validateProject } from '../../engine/project/validateProject';
@@ -29,9 +29,14 @@ export async function runDemo(folder: string, force: boolean, samplesRoot: strin
 
   const source = validation.project.data?.sources?.[0];
   if (source) {
-    const preview = await readCsvPreview(path.join(sample.folder, source.path), 3);
-    io.out(`3. Data source "${source.name}": ${preview.columns.length} columns: ${preview.columns.join(', ')}\n`);
-    for (const row of preview.rows) { io.out(`     ${row.join(' | ')}\n`); }
+    const profile = await profileFile({ path: path.join(sample.folder, source.path), mode: 'full' });
+    io.out(`3. Profiled data source "${source.name}": ${profile.rows} rows x ${profile.columns.length} columns, `
+      + `${profile.missingCells} missing cells, ${profile.duplicateRows} duplicate rows, in ${profile.seconds.toFixed(2)} s\n`);
+    for (const c of profile.columns) {
+      const summary = c.mean !== undefined ? `mean ${c.mean.toPrecision(5)}, std ${c.std?.toPrecision(4)}` : `top ${c.top?.[0]?.value} (${c.top?.[0]?.count})`;
+      io.out(`     ${c.name.padEnd(20)} ${c.type.padEnd(11)} ${String(c.missing).padStart(3)} missing  ${String(c.distinct).padStart(4)} distinct  ${summary}\n`);
+    }
+    for (const alert of profile.alerts) { io.out(`     alert: ${alert.message}\n`); }
   }
 
   const problem = validation.project.problem;
