@@ -1,8 +1,9 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { CancellationTokenSource, createMessageConnection, ErrorCodes, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node';
-import type { CancellationToken as RpcToken, MessageConnection, RequestType, RequestType0 } from 'vscode-jsonrpc/node';
+import type { CancellationToken as RpcToken, MessageConnection, ProgressType, RequestType, RequestType0 } from 'vscode-jsonrpc/node';
 import { LogNotification, ShutdownRequest, VersionRequest } from '../shared/protocol/engine';
 
 /** A request the engine failed; `code` is one of EngineErrorCodes or a JSON-RPC code. */
@@ -48,6 +49,26 @@ export class EngineClient implements vscode.Disposable {
   async request<P, R>(type: RequestType<P, R, void>, params: P, options: RequestOptions = {}): Promise<R> {
     // By method name: a RequestType made by another copy of vscode-jsonrpc (another bundle) is still understood.
     return this.send(type.method, (c, token) => c.sendRequest<R>(type.method, params, token), options);
+  }
+
+  /**
+   * Sends a request whose work reports progress: a fresh token goes in `params.progressToken`,
+   * and the engine's `sendProgress` reports on it reach `onProgress` until the request settles.
+   * Long work passes `timeoutMs: 0` and a cancellation token instead of a time limit.
+   */
+  async requestWithProgress<P extends { progressToken?: string }, R, Q>(
+    type: RequestType<P, R, void>, params: P, progress: ProgressType<Q>, onProgress: (value: Q) => void, options: RequestOptions = {},
+  ): Promise<R> {
+    return this.send(type.method, async (c, token) => {
+      // A new token per attempt: a retry on a new engine must not meet the old attempt's reports.
+      const progressToken = randomUUID();
+      const listener = c.onProgress(progress, progressToken, onProgress);
+      try {
+        return await c.sendRequest<R>(type.method, { ...params, progressToken }, token);
+      } finally {
+        listener.dispose();
+      }
+    }, options);
   }
 
   /** Sends a request without parameters. */

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
+import { registerDataCommands } from './commands/dataCommands';
 import { registerEngineCommands } from './commands/engineCommands';
 import { registerProblemCommands } from './commands/problemCommands';
 import { registerProjectCommands } from './commands/projectCommands';
+import { DataProfiles } from './csv/dataProfiles';
+import { registerInlineProfiling } from './csv/inlineProfiling';
 import { EngineClient } from './engineClient';
+import { DataProfilePanel } from './panels/dataProfilePanel';
 import { ProblemPanel } from './panels/problemPanel';
 import { ProjectIndex } from './projects/projectIndex';
 import { WorkflowTreeProvider } from './tree/workflowTree';
@@ -14,6 +18,10 @@ export interface MlWorkflowApi {
   tree: WorkflowTreeProvider;
   /** The open Problem Definition panel of a project, if any. */
   problemPanel(projectUri: vscode.Uri): ProblemPanel | undefined;
+  /** The profiles of the data files being shown (inline and in panels). */
+  profiles: DataProfiles;
+  /** The open Data Profile panel of a data file, if any. */
+  dataProfilePanel(fileUri: vscode.Uri): DataProfilePanel | undefined;
 }
 
 let engine: EngineClient | undefined;
@@ -25,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): MlWorkflowApi {
   engine = new EngineClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'engine.js').fsPath, log, timeoutMs);
   const index = new ProjectIndex(engine, log);
   const tree = new WorkflowTreeProvider(index);
-  const deps = { extensionUri: context.extensionUri, engine, index, log };
+  const profiles = new DataProfiles(engine, log);
+  const deps = { extensionUri: context.extensionUri, engine, index, log, profiles };
   context.subscriptions.push(
     log,
     engine,
@@ -35,10 +44,17 @@ export function activate(context: vscode.ExtensionContext): MlWorkflowApi {
     registerProjectCommands(deps),
     registerProblemCommands(deps),
     registerEngineCommands(engine, log),
+    profiles,
+    registerInlineProfiling(profiles),
+    registerDataCommands(deps),
   );
   // Finding and validating projects needs the engine; it must not hold up activation.
   void index.rescan();
-  return { engine, index, tree, problemPanel: (uri) => ProblemPanel.find(uri) };
+  return {
+    engine, index, tree, profiles,
+    problemPanel: (uri) => ProblemPanel.find(uri),
+    dataProfilePanel: (uri) => DataProfilePanel.find(uri),
+  };
 }
 
 /** Asks the engine to stop, killing it if it does not within two seconds. */

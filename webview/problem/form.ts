@@ -2,7 +2,8 @@ import { metricsForTask, METRICS, naturalComparator, findMetric } from '../../sr
 import type { CriterionDraft, FieldError, ProblemDraft, RiskDraft } from '../../src/shared/project/problemDraft';
 import { COMPARATORS, LEVELS } from '../../src/shared/project/types';
 import type { Task } from '../../src/shared/project/types';
-import { h, select, textarea, textfield } from './dom';
+import { h } from '../shared/dom';
+import { select, textarea, textfield } from './inputs';
 
 type Input = HTMLElement & { invalid: boolean; value: string };
 

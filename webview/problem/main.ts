@@ -9,7 +9,7 @@ import './style.css';
 import { draftFromProblem, problemFromDraft } from '../../src/shared/project/problemDraft';
 import type { ProblemHostMessage, ProblemWebviewMessage, SaveOutcome } from '../../src/shared/protocol/problemPanel';
 import { createMessageClient } from '../shared/messageClient';
-import { h } from './dom';
+import { h } from '../shared/dom';
 import { ProblemForm } from './form';
 
 // The Problem Definition panel's browser side: renders the form, checks it with the same rules

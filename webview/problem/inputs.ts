@@ -1,17 +1,5 @@
-// Small helpers to build the form with the toolkit's elements; the form is plain DOM, no framework.
-
-type Attrs = Record<string, string | boolean | number | undefined>;
-
-/** Creates an element with attributes and children. Boolean true sets an empty attribute, false/undefined none. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === false) { continue; }
-    el.setAttribute(key, value === true ? '' : String(value));
-  }
-  el.append(...children);
-  return el;
-}
+// The form's inputs, built from the toolkit's elements.
+import { h } from '../shared/dom';
 
 /** A dropdown of options; `value` is selected. */
 export function select(id: string, options: { value: string; label: string }[], value: string, label: string): HTMLElementTagNameMap['vscode-single-select'] {
