@@ -16,9 +16,10 @@ Usage:
   mlw init <folder> [--data FILE.csv] [--name NAME]   create mlworkflow.json in <folder>
   mlw validate <mlworkflow.json>                      check a project file (exit 1 on errors)
   mlw problem export <mlworkflow.json>                write PROBLEM.md beside the project file
-  mlw profile <file.csv> [--json] [--sample N] [--delimiter C] [--threads 1|2]
+  mlw profile <file.csv> [--json] [--sample N] [--delimiter C] [--threads 1|2] [--na-values A,B]
                                                       profile a CSV/TSV file (exact; --sample N: quick, N rows;
-                                                      --threads 2: read large files on two threads, ~2x memory)
+                                                      --threads 2: read large files on two threads, ~2x memory;
+                                                      --na-values 'NA,-,?': the cell texts read as missing)
   mlw demo [folder] [--force]                         run the workflow on the bundled sample
   mlw --version                                       print the version
   mlw --help                                          print this help
@@ -42,6 +43,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       sample: { type: 'string' },
       delimiter: { type: 'string' },
       threads: { type: 'string' },
+      'na-values': { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -54,7 +56,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       if (args[0] !== 'export') { throw new CliError('Usage: mlw problem export <mlworkflow.json>', 2); }
       return runProblemExport(need(args[1], 'mlw problem export <mlworkflow.json>'), io);
     case 'profile': return runProfile(need(args[0], 'mlw profile <file.csv> [--json] [--sample N] [--delimiter C]'),
-      { json: values.json ?? false, sample: values.sample, delimiter: values.delimiter, threads: values.threads }, io);
+      { json: values.json ?? false, sample: values.sample, delimiter: values.delimiter, threads: values.threads, naValues: values['na-values'] }, io);
     case 'demo': return runDemo(args[0] ?? 'mlw-demo', values.force ?? false, path.resolve(__dirname, '..', 'samples'), io);
     default: throw new CliError(`Unknown command "${command}". Run \`mlw --help\` for the list.`, 2);
   }

@@ -41,6 +41,15 @@ describe('column types and alerts', () => {
     for (const k of ['const:constant', 'x:highCorrelation', '*:duplicates', 'skewed:zeros', 'skewed:skewed']) { assert.ok(kinds.includes(k), `${k} in ${kinds.join(', ')}`); }
   });
 
+  it('reads the missing markers it is given instead of pandas\' defaults', async () => {
+    const file = path.join(dir, 'markers.csv');
+    writeFileSync(file, 'a,b\n1,?\n2,-\n3,NA\n');
+    const custom = await profileFile({ path: file, mode: 'full', missingMarkers: ['?', '-'] });
+    assert.deepEqual([custom.columns[1].missing, custom.columns[1].top], [2, [{ value: 'NA', count: 1 }]]);
+    const defaults = await profileFile({ path: file, mode: 'full' });
+    assert.equal(defaults.columns[1].missing, 1);
+  });
+
   it('answers from a sample on a large file, marked as sampled', async () => {
     const file = path.join(dir, 'large.csv');
     const row = '12345,0.5,category_a,some text here\n';

@@ -4,7 +4,7 @@ import { EngineError } from '../../engine/errors';
 import { CliError } from '../output';
 import type { CliIo } from '../output';
 
-export interface ProfileOptions { json: boolean; sample?: string; delimiter?: string; threads?: string }
+export interface ProfileOptions { json: boolean; sample?: string; delimiter?: string; threads?: string; naValues?: string }
 
 /**
  * `mlw profile <file> [--json] [--sample N] [--delimiter C] [--threads 1|2]`: the exact profile by
@@ -19,7 +19,8 @@ export async function runProfile(file: string, options: ProfileOptions, io: CliI
   if (!(threads === 1 || threads === 2)) { throw new CliError(`--threads is 1 or 2, not "${options.threads}".`, 2); }
   let profile: DataProfile;
   try {
-    profile = await profileFile({ path: file, mode: sampleRows ? 'sample' : 'full', sampleRows, delimiter, threads });
+    const missingMarkers = options.naValues === undefined ? undefined : options.naValues.split(',');
+    profile = await profileFile({ path: file, mode: sampleRows ? 'sample' : 'full', sampleRows, delimiter, threads, missingMarkers });
   } catch (err) {
     if (err instanceof EngineError) { throw new CliError(err.message, 2); }
     throw err;

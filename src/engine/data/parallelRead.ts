@@ -20,6 +20,7 @@ const SCAN_BYTES = 8 << 20;
  */
 export async function readCsvParallel(file: string, options: ReadOptions = {}, parallelMinBytes = PARALLEL_MIN_BYTES): Promise<TableData> {
   const size = await fs.stat(file).then((s) => s.size, (err: unknown) => { throw fileError(file, err); });
+  // Custom missing markers stay on one thread (they would have to cross to the workers).
   if (size < parallelMinBytes || options.maxRows !== undefined || options.missing !== undefined) { return readCsv({ path: file }, options); }
   const head = await readCsv({ path: file }, { delimiter: options.delimiter, maxRows: 1 });
   const handle = await fs.open(file, 'r');

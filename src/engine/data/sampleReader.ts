@@ -17,13 +17,12 @@ export interface Sample { table: TableData; sampled: boolean; note?: string }
  * places (seeded, so the same file gives the same sample). A block whose rows do not have the
  * header's field count started inside a quoted cell and is dropped.
  */
-export async function readCsvSample(source: CsvSource, sampleRows: number, delimiter?: string): Promise<Sample> {
+export async function readCsvSample(source: CsvSource, sampleRows: number, delimiter?: string, missing = new MissingMarkers()): Promise<Sample> {
   const size = source.text !== undefined ? Buffer.byteLength(source.text) : await fileSize(source.path);
-  if (size <= READ_WHOLE_BYTES) { return { table: await readCsv(source, { delimiter }), sampled: false }; }
+  if (size <= READ_WHOLE_BYTES) { return { table: await readCsv(source, { delimiter, missing }), sampled: false }; }
   const headRows = Math.ceil(sampleRows / 2);
-  const table = await readCsv(source, { delimiter, maxRows: headRows });
+  const table = await readCsv(source, { delimiter, maxRows: headRows, missing });
   const width = table.columns.length;
-  const missing = new MissingMarkers();
   let added = 0;
   let blocksUsed = 0;
   const random = mulberry32(size);

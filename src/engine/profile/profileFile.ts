@@ -3,6 +3,7 @@ import type { ProfileParams, ProfileProgress } from '../../shared/protocol/engin
 import { readCsv } from '../data/csvReader';
 import type { CsvSource, ReadOptions } from '../data/csvReader';
 import { readCsvParallel } from '../data/parallelRead';
+import { MissingMarkers } from '../data/missingMarkers';
 import { readCsvSample } from '../data/sampleReader';
 import { profileTable } from './profileTable';
 
@@ -15,15 +16,17 @@ export const DEFAULT_SAMPLE_ROWS = 10000;
 export async function profileFile(params: ProfileParams, isCancelled?: () => boolean,
   onProgress?: (progress: ProfileProgress) => void): Promise<DataProfile> {
   const startedAt = Date.now();
+  const missing = params.missingMarkers ? new MissingMarkers(params.missingMarkers) : undefined;
   const source: CsvSource = params.text !== undefined ? { path: params.path, text: params.text } : { path: params.path };
   if (params.mode === 'sample') {
-    const sample = await readCsvSample(source, params.sampleRows ?? DEFAULT_SAMPLE_ROWS, params.delimiter);
+    const sample = await readCsvSample(source, params.sampleRows ?? DEFAULT_SAMPLE_ROWS, params.delimiter, missing);
     return profileTable(sample.table, { file: params.path, sampled: sample.sampled, sampleNote: sample.note, startedAt });
   }
   const parallel = source.text === undefined && (params.threads ?? 1) >= 2;
   const read = parallel ? (o: ReadOptions) => readCsvParallel(source.path, o) : (o: ReadOptions) => readCsv(source, o);
   const table = await read({
     delimiter: params.delimiter,
+    missing,
     isCancelled,
     onProgress: (bytesRead, bytesTotal, rows) => onProgress?.({ bytesRead, bytesTotal, rows }),
   });

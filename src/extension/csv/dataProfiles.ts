@@ -122,7 +122,8 @@ export class DataProfiles implements vscode.Disposable {
     const uri = state.entry.uri;
     // One snapshot of an unsaved editor's text serves both phases, so they describe the same data.
     const text = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty)?.getText();
-    const params = { path: uri.fsPath, text };
+    const markers = vscode.workspace.getConfiguration('mlWorkflow.csv', uri).get<string[] | null>('missingValues', null);
+    const params = { path: uri.fsPath, text, ...(markers ? { missingMarkers: markers } : {}) };
     this.update(state, { phase: 'sampling', error: undefined, progress: undefined });
     try {
       const sample = await this.engine.request(ProfileRequest.type, { ...params, mode: 'sample' }, { token: source.token });

@@ -117,6 +117,8 @@ export interface ProfileParams {
   /** Rows in a sample (default 10,000). */
   sampleRows?: number;
   delimiter?: string;
+  /** Cell texts read as missing; pandas' defaults when absent (empty, NA, N/A, null, NaN, ...). */
+  missingMarkers?: string[];
   /** Reader threads for a full profile of a large file: 2 reads two halves at once (faster on an idle machine, about twice the memory). Default 1. */
   threads?: number;
   /** A token for ProfileProgress reports (full mode). */
