@@ -16,8 +16,9 @@ const node = {
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/engine/main.ts'], outfile: 'dist/engine.js' },
-  // The engine's reader thread, loaded from beside engine.js and mlw.js.
+  // The engine's worker threads, loaded from beside engine.js and mlw.js.
   { ...node, entryPoints: ['src/engine/data/readWorker.ts'], outfile: 'dist/readWorker.js' },
+  { ...node, entryPoints: ['src/engine/profile/statsWorker.ts'], outfile: 'dist/statsWorker.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mlw.js', banner: { js: '#!/usr/bin/env node' } },
   {
     bundle: true, platform: 'browser', format: 'esm', target: 'es2022', sourcemap: !production, minify: production,

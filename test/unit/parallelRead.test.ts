@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { readCsv } from '../../src/engine/data/csvReader';
 import { readCsvParallel } from '../../src/engine/data/parallelRead';
-import { profileTable } from '../../src/engine/profile/profileTable';
+import { profileTable, profileTableInParallel } from '../../src/engine/profile/profileTable';
 import { tempDir } from './tempDir';
 
 describe('reading a file in two halves on two threads', () => {
@@ -25,5 +25,18 @@ describe('reading a file in two halves on two threads', () => {
     assert.equal(single.problems[0].line, 15002 + Math.floor(15000 / 97) + 1);
     const strip = (t: typeof single) => ({ ...profileTable(t, { file, sampled: false, startedAt: 0 }), seconds: 0 });
     assert.deepEqual(strip(parallel), strip(single));
+  });
+
+  it('profiles on two threads exactly as on one', async () => {
+    const file = path.join(tempDir(), 'stats.csv');
+    const lines = ['a,b,c,d,label'];
+    for (let i = 0; i < 5000; i++) { lines.push([i % 7 === 0 ? '' : (i * 0.13) % 5, i % 11, Math.sin(i), i % 5 === 0 ? '' : i * 2, `k${i % 4}`].join(',')); }
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const table = await readCsv({ path: file });
+    const context = { file, sampled: false, startedAt: 0 };
+    const one = { ...profileTable(table, context), seconds: 0 };
+    const two = { ...(await profileTableInParallel(table, context, 10)), seconds: 0 };
+    assert.deepEqual(two, one);
+    assert.equal(one.correlations.columns.length, 4);
   });
 });

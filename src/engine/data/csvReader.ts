@@ -68,7 +68,13 @@ export async function readCsv(source: CsvSource, options: ReadOptions = {}): Pro
       delimiter ??= sniffDelimiter(chunk.subarray(0, SNIFF_BYTES).toString('utf8'), source.path);
       parser = new CsvParser({ delimiter, missing: options.missing, maxRows: options.maxRows, names: range?.names, firstLine: range?.firstLine });
     }
+    const firstFeed = parser.rows === 0;
     parser.feed(chunk, final);
+    if (firstFeed && !final && parser.rows > 0 && options.maxRows === undefined) {
+      // Size the columns for the whole file from the first chunk's bytes per row.
+      const expected = Math.ceil(((bytesTotal - (range?.start ?? 0)) / (bytesRead - (range?.start ?? 0))) * parser.rows * 1.05);
+      for (const column of parser.columns) { column.reserve(expected); }
+    }
     bytes = bytesRead;
     total = bytesTotal;
     options.onProgress?.(bytesRead, bytesTotal, parser.rows);

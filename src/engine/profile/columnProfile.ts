@@ -2,18 +2,29 @@ import type { ColumnProfile, ColumnType } from '../../shared/profile/types';
 import type { ColumnBuilder } from '../data/columnBuilder';
 import { dateRange } from './dates';
 import { numericStats, presentValues } from './numericStats';
+import type { NumericStats } from './numericStats';
 import { lengthStats, topValues, valueCounts } from './textStats';
 
 const BOOLEAN_SETS = [['true', 'false'], ['yes', 'no'], ['t', 'f'], ['y', 'n']];
 /** Mean length above which a string column is free text rather than categories. */
 const TEXT_MEAN_LENGTH = 40;
 
-/** Profiles one column: infers its type, then computes what fits the type. */
-export function profileColumn(column: ColumnBuilder, rows: number): ColumnProfile {
+/** Whether a column holds numbers only (and missing cells): its statistics are numeric. */
+export function isNumericColumn(column: ColumnBuilder): boolean {
+  return column.numericCount > 0 && column.textCount === 0;
+}
+
+/** The numeric statistics of a numeric column (the costly part, done on a worker for large tables). */
+export function columnNumericStats(column: ColumnBuilder, scratch?: Float64Array): NumericStats {
+  return numericStats(presentValues(column.finish().numbers, scratch), column.allIntegral);
+}
+
+/** Profiles one column: infers its type, then computes what fits the type. `computed` are its numeric statistics if already known. */
+export function profileColumn(column: ColumnBuilder, rows: number, computed?: NumericStats): ColumnProfile {
   const count = rows - column.missingCount;
   const base = { name: column.name, count, missing: column.missingCount };
-  if (column.numericCount > 0 && column.textCount === 0) {
-    const stats = numericStats(presentValues(column.finish().numbers), column.allIntegral);
+  if (isNumericColumn(column)) {
+    const stats = computed ?? columnNumericStats(column);
     const sequential = column.allIntegral && stats.distinct === count && count >= 10 && stats.max - stats.min + 1 === count;
     const type: ColumnType = sequential ? 'id' : column.allIntegral ? 'integer' : 'float';
     return { ...base, type, ...stats };

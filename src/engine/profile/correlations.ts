@@ -4,18 +4,31 @@
  * constant on the pair.
  */
 export function pearsonMatrix(columns: readonly Float64Array[]): (number | null)[][] {
-  const k = columns.length;
+  const pairs = allPairs(columns.length);
+  return matrixOf(columns.length, pairs, pearsonPairs(columns, pairs));
+}
+
+/** Every pair (a, b) with a <= b: the upper triangle with the diagonal. */
+export function allPairs(k: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let a = 0; a < k; a++) { for (let b = a; b < k; b++) { pairs.push([a, b]); } }
+  return pairs;
+}
+
+/**
+ * r for the given pairs. Each column's own mean shifts its values inside the loop (no copies:
+ * memory matters at a million rows); over shifted values the one-pass sums lose nothing that matters.
+ */
+export function pearsonPairs(columns: readonly Float64Array[], pairs: readonly [number, number][]): (number | null)[] {
+  const means = new Map<number, number>();
+  const mean = (i: number) => { let m = means.get(i); if (m === undefined) { m = meanOf(columns[i]); means.set(i, m); } return m; };
+  return pairs.map(([a, b]) => (a === b ? selfCorrelation(columns[a]) : pearson(columns[a], columns[b], mean(a), mean(b))));
+}
+
+/** The symmetric matrix from the upper-triangle pairs' values. */
+export function matrixOf(k: number, pairs: readonly [number, number][], values: readonly (number | null)[]): (number | null)[][] {
   const matrix: (number | null)[][] = Array.from({ length: k }, () => new Array<number | null>(k).fill(null));
-  // Each column's own mean shifts its values inside the loop (no copies: memory matters at a
-  // million rows); over shifted values the one-pass sums lose nothing that matters.
-  const means = columns.map(meanOf);
-  for (let a = 0; a < k; a++) {
-    for (let b = a; b < k; b++) {
-      const r = a === b ? selfCorrelation(columns[a]) : pearson(columns[a], columns[b], means[a], means[b]);
-      matrix[a][b] = r;
-      matrix[b][a] = r;
-    }
-  }
+  pairs.forEach(([a, b], i) => { matrix[a][b] = values[i]; matrix[b][a] = values[i]; });
   return matrix;
 }
 

@@ -9,11 +9,15 @@ export type NumericStats = Required<Pick<ColumnProfile, 'mean' | 'std' | 'q25' |
 const MAX_BINS = 30;
 const TOP_FOR_FEW_VALUES = 20;
 
-/** Non-missing values of a column, copied out of its NaN-padded array. */
-export function presentValues(numbers: Float64Array): Float64Array {
+/**
+ * Non-missing values of a column, copied out of its NaN-padded array, into `scratch` when given
+ * (one buffer reused column after column: a million-row table would otherwise leave a column's
+ * worth of garbage per column).
+ */
+export function presentValues(numbers: Float64Array, scratch?: Float64Array): Float64Array {
   let n = 0;
   for (let i = 0; i < numbers.length; i++) { if (numbers[i] === numbers[i]) { n++; } }
-  const out = new Float64Array(n);
+  const out = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
   let k = 0;
   for (let i = 0; i < numbers.length; i++) { const v = numbers[i]; if (v === v) { out[k++] = v; } }
   return out;

@@ -5,7 +5,7 @@ import type { CsvSource, ReadOptions } from '../data/csvReader';
 import { readCsvParallel } from '../data/parallelRead';
 import { MissingMarkers } from '../data/missingMarkers';
 import { readCsvSample } from '../data/sampleReader';
-import { profileTable } from './profileTable';
+import { profileTable, profileTableInParallel } from './profileTable';
 
 export const DEFAULT_SAMPLE_ROWS = 10000;
 
@@ -30,5 +30,5 @@ export async function profileFile(params: ProfileParams, isCancelled?: () => boo
     isCancelled,
     onProgress: (bytesRead, bytesTotal, rows) => onProgress?.({ bytesRead, bytesTotal, rows }),
   });
-  return profileTable(table, { file: params.path, sampled: false, startedAt });
+  return profileTableInParallel(table, { file: params.path, sampled: false, startedAt });
 }
