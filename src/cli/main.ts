@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EngineError } from '../engine/errors';
 import { ENGINE_VERSION } from '../engine/version';
+import { runDataAdd, runDataRemove } from './commands/data';
 import { runDemo } from './commands/demo';
 import { runInit } from './commands/init';
 import { runProblemExport } from './commands/problemExport';
@@ -16,6 +17,9 @@ Usage:
   mlw init <folder> [--data FILE.csv] [--name NAME]   create mlworkflow.json in <folder>
   mlw validate <mlworkflow.json>                      check a project file (exit 1 on errors)
   mlw problem export <mlworkflow.json>                write PROBLEM.md beside the project file
+  mlw data add <mlworkflow.json> <file.csv> [--name N] [--role train|test|new] [--replace]
+                                                      register a data file (path, SHA-256, rows, columns)
+  mlw data remove <mlworkflow.json> <name>            unregister a data source (the file is kept)
   mlw profile <file.csv> [--json] [--sample N] [--delimiter C] [--threads 1|2] [--na-values A,B]
                                                       profile a CSV/TSV file (exact; --sample N: quick, N rows;
                                                       --threads 2: read large files on two threads, ~2x memory;
@@ -26,6 +30,9 @@ Usage:
 
 Errors are printed as file:line:column: message.
 `;
+
+const DATA_ADD = 'mlw data add <mlworkflow.json> <file.csv> [--name N] [--role train|test|new] [--replace]';
+const DATA_REMOVE = 'mlw data remove <mlworkflow.json> <name>';
 
 /** Runs one command line; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -44,6 +51,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       delimiter: { type: 'string' },
       threads: { type: 'string' },
       'na-values': { type: 'string' },
+      role: { type: 'string' },
+      replace: { type: 'boolean' },
     },
   });
   const [command, ...args] = positionals;
@@ -55,6 +64,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     case 'problem':
       if (args[0] !== 'export') { throw new CliError('Usage: mlw problem export <mlworkflow.json>', 2); }
       return runProblemExport(need(args[1], 'mlw problem export <mlworkflow.json>'), io);
+    case 'data':
+      if (args[0] === 'add') {
+        return runDataAdd(need(args[1], DATA_ADD), need(args[2], DATA_ADD), { name: values.name, role: values.role, replace: values.replace ?? false }, io);
+      }
+      if (args[0] === 'remove') { return runDataRemove(need(args[1], DATA_REMOVE), need(args[2], DATA_REMOVE), io); }
+      throw new CliError(`Usage: ${DATA_ADD}\n       ${DATA_REMOVE}`, 2);
     case 'profile': return runProfile(need(args[0], 'mlw profile <file.csv> [--json] [--sample N] [--delimiter C]'),
       { json: values.json ?? false, sample: values.sample, delimiter: values.delimiter, threads: values.threads, naValues: values['na-values'] }, io);
     case 'demo': return runDemo(args[0] ?? 'mlw-demo', values.force ?? false, path.resolve(__dirname, '..', 'samples'), io);

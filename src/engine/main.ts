@@ -1,8 +1,8 @@
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node';
 import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node';
 import {
-  CopySampleRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
-  ProfileProgressType, ProfileRequest, ShutdownRequest, ValidateProjectRequest, VersionRequest,
+  AddSourceRequest, CopySampleRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
+  ProfileProgressType, ProfileRequest, RemoveSourceRequest, ShutdownRequest, ValidateProjectRequest, VersionRequest,
 } from '../shared/protocol/engine';
 import { EngineErrorCodes } from '../shared/protocol/engine';
 import { CancelledError } from './data/csvReader';
@@ -16,6 +16,7 @@ import { copySample } from './project/copySample';
 import { createProject } from './project/createProject';
 import { saveProblem } from './project/saveProblem';
 import { validateProject } from './project/validateProject';
+import { addSource, removeSource } from './sources/dataSources';
 import { ENGINE_VERSION } from './version';
 
 // The engine process: forked by the extension, it answers the requests declared in
@@ -50,6 +51,8 @@ function registerHandlers(connection: MessageConnection, log: (level: LogParams[
   connection.onRequest(CopySampleRequest.type, guarded((p) => copySample(samplesRoot, p.parent)));
   connection.onRequest(ProfileRequest.type, guarded((p, token) => profileFile(p, () => token.isCancellationRequested,
     (progress) => { if (p.progressToken !== undefined) { void connection.sendProgress(ProfileProgressType, p.progressToken, progress); } })));
+  connection.onRequest(AddSourceRequest.type, guarded((p) => addSource(p.projectFile, p.dataFile, { name: p.name, role: p.role, replace: p.replace })));
+  connection.onRequest(RemoveSourceRequest.type, guarded((p) => removeSource(p.projectFile, p.name)));
   connection.onRequest(ExportProblemRequest.type, guarded((p) => exportProblem(p.path)));
 }
 

@@ -3,6 +3,7 @@ import { registerDataCommands } from './commands/dataCommands';
 import { registerEngineCommands } from './commands/engineCommands';
 import { registerProblemCommands } from './commands/problemCommands';
 import { registerProjectCommands } from './commands/projectCommands';
+import { registerSourceCommands } from './commands/sourceCommands';
 import { DataProfiles } from './csv/dataProfiles';
 import { registerInlineProfiling } from './csv/inlineProfiling';
 import { EngineClient } from './engineClient';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): MlWorkflowApi {
     tree,
     vscode.window.createTreeView('mlWorkflow.workflowTree', { treeDataProvider: tree, showCollapseAll: true }),
     registerProjectCommands(deps),
+    registerSourceCommands(deps),
     registerProblemCommands(deps),
     registerEngineCommands(engine, log),
     profiles,

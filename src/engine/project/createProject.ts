@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_FILE_NAME } from '../../shared/project/types';
 import type { DataSource, ProjectFile } from '../../shared/project/types';
@@ -7,6 +6,7 @@ import type { CreateProjectParams, CreateProjectResult } from '../../shared/prot
 import { EngineErrorCodes } from '../../shared/protocol/engine';
 import { readCsvPreview } from '../data/csvPreview';
 import { EngineError, fileError } from '../errors';
+import { sha256File } from '../sources/contentHash';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { formatProject } from './projectText';
 
@@ -51,13 +51,6 @@ async function describeSource(dataFile: string, folder: string): Promise<DataSou
     sha256: await sha256File(dataFile),
     columns: preview.columns.length,
   };
-}
-
-/** SHA-256 of a file's content, streamed: data files can be larger than memory. */
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) { hash.update(chunk as Buffer); }
-  return hash.digest('hex');
 }
 
 async function exists(file: string): Promise<boolean> {

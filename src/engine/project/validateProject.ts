@@ -7,6 +7,7 @@ import type { DiagnosticKind, ProjectDiagnostic } from '../../shared/project/dia
 import type { ProjectFile } from '../../shared/project/types';
 import type { ValidateProjectResult } from '../../shared/protocol/engine';
 import { readCsvPreview } from '../data/csvPreview';
+import { sha256FileCached } from '../sources/contentHash';
 import { LineIndex, nodeForPointer } from './jsonLocation';
 import { readProjectText, revisionOf } from './projectText';
 import { checkSchema } from './schemaCheck';
@@ -75,6 +76,12 @@ async function checkSemantics(project: ProjectFile, folder: string): Promise<{ f
     if (!stat?.isFile()) {
       semantic(`/data/sources/${i}/path`, `Data file "${source.path}" does not exist (looked for ${full}).`);
       continue;
+    }
+    if (source.sha256 !== undefined) {
+      const current = await sha256FileCached(full).catch(() => undefined);
+      if (current !== undefined && current !== source.sha256) {
+        semantic(`/data/sources/${i}/sha256`, `Data file "${source.path}" changed since it was registered: what was computed from it is stale. Register it again to accept the new content.`, 'warning');
+      }
     }
     if (columns === undefined && (source.role ?? 'train') === 'train') {
       columns = await readCsvPreview(full, 0).then((p) => p.columns, (err: unknown) => {

@@ -41,6 +41,10 @@ async function exportProblem(deps: ProblemPanelDeps, arg: ProjectArg): Promise<v
 function openStep(deps: ProblemPanelDeps, args: OpenStepArgs): ProblemPanel | undefined {
   const uri = vscode.Uri.parse(args.projectUri);
   if (args.step === 'problem') { return ProblemPanel.show(uri, deps, args.subTask ? SUBTASK_FIELDS[args.subTask] : undefined); }
+  if (args.step === 'data' && args.subTask === 'sources') {
+    void vscode.commands.executeCommand('mlWorkflow.data.addSource', uri);
+    return undefined;
+  }
   const step = STEPS.find((s) => s.id === args.step);
   void vscode.window.showInformationMessage(`${step?.label ?? 'This step'}: its panel arrives in a later version of ML Workflow. ${step?.description ?? ''}`);
   return undefined;

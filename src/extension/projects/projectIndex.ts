@@ -48,7 +48,11 @@ export class ProjectIndex implements vscode.Disposable {
     // A folder deleted or arriving whole (copied, unzipped, checked out) is reported as the folder
     // alone: the project file inside it raises no event of its own.
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    // A registered data file that changes makes what was computed from it stale: check its projects again.
+    const dataFiles = vscode.workspace.createFileSystemWatcher('**/*.{csv,tsv,CSV,TSV}', true, false, true);
     this.disposables.push(
+      dataFiles,
+      dataFiles.onDidChange((uri) => this.revalidateUsersOf(uri)),
       watcher,
       folders,
       folders.onDidDelete((uri) => this.removeUnder(uri)),
@@ -153,6 +157,13 @@ export class ProjectIndex implements vscode.Disposable {
       if (stat?.type !== vscode.FileType.Directory) { continue; }
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.file(top), `**/${PROJECT_FILE_NAME}`), '**/{node_modules,.git}/**');
       await Promise.all(found.map((u) => this.revalidate(u)));
+    }
+  }
+
+  private revalidateUsersOf(dataFile: vscode.Uri): void {
+    for (const entry of this.projects) {
+      const folder = path.dirname(entry.uri.fsPath);
+      if (entry.project?.data?.sources?.some((s) => path.resolve(folder, s.path) === dataFile.fsPath)) { void this.revalidate(entry.uri); }
     }
   }
 

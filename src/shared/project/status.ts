@@ -84,6 +84,8 @@ function problemSubTask(sub: string, project: ProjectFile | undefined, diagnosti
 function sourcesSubTask(project: ProjectFile | undefined, diagnostics: readonly ProjectDiagnostic[]): StatusInfo {
   const attention = attentionAt(['/data/sources'], diagnostics);
   if (attention) { return attention; }
+  const stale = diagnostics.filter((d) => /^\/data\/sources\/\d+\/sha256$/.test(d.pointer));
+  if (stale.length > 0) { return { status: 'attention', detail: stale.map((d) => d.message).join(' ') }; }
   const n = project?.data?.sources?.length ?? 0;
   return n > 0 ? done(`${n} data source${n === 1 ? '' : 's'} registered.`) : NOT_YET;
 }

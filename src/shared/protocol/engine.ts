@@ -1,7 +1,7 @@
 import { NotificationType, ProgressType, RequestType, RequestType0 } from 'vscode-jsonrpc';
 import type { DataProfile } from '../profile/types';
 import type { ProjectDiagnostic } from '../project/diagnostics';
-import type { Problem, ProjectFile } from '../project/types';
+import type { DataRole, DataSource, Problem, ProjectFile } from '../project/types';
 
 // The engine's methods, declared once. The extension host (and tests) send requests; the engine
 // answers. Names read engine/<noun>/<verb>.
@@ -134,6 +134,22 @@ export const ProfileProgressType = new ProgressType<ProfileProgress>();
 export namespace ProfileRequest {
   export const method = 'engine/profile/run';
   export const type = new RequestType<ProfileParams, DataProfile, void>(method);
+}
+
+export interface AddSourceParams { projectFile: string; dataFile: string; name?: string; role?: DataRole; replace?: boolean }
+
+/** Extension -> engine: register a data file in a project (hash, rows, columns); `replace` re-registers a source of that name. */
+export namespace AddSourceRequest {
+  export const method = 'engine/source/add';
+  export const type = new RequestType<AddSourceParams, DataSource, void>(method);
+}
+
+export interface RemoveSourceParams { projectFile: string; name: string }
+
+/** Extension -> engine: unregister a data source (the file stays). */
+export namespace RemoveSourceRequest {
+  export const method = 'engine/source/remove';
+  export const type = new RequestType<RemoveSourceParams, void, void>(method);
 }
 
 export interface LogParams { level: 'trace' | 'debug' | 'info' | 'warn' | 'error'; message: string }
