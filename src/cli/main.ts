@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EngineError } from '../engine/errors';
 import { ENGINE_VERSION } from '../engine/version';
-import { runDataAdd, runDataRemove } from './commands/data';
+import { runDataAdd, runDataQuality, runDataRemove } from './commands/data';
 import { runDemo } from './commands/demo';
 import { runInit } from './commands/init';
 import { runProblemExport } from './commands/problemExport';
@@ -20,6 +20,9 @@ Usage:
   mlw data add <mlworkflow.json> <file.csv> [--name N] [--role train|test|new] [--replace]
                                                       register a data file (path, SHA-256, rows, columns)
   mlw data remove <mlworkflow.json> <name>            unregister a data source (the file is kept)
+  mlw data quality <mlworkflow.json> [--source NAME] [--json] [--record-risks]
+                                                      assess a source's quality (duplicates, ID-like, leakage,
+                                                      personal data, ...); --record-risks adds risks to the register
   mlw profile <file.csv> [--json] [--sample N] [--delimiter C] [--threads 1|2] [--na-values A,B]
                                                       profile a CSV/TSV file (exact; --sample N: quick, N rows;
                                                       --threads 2: read large files on two threads, ~2x memory;
@@ -33,6 +36,7 @@ Errors are printed as file:line:column: message.
 
 const DATA_ADD = 'mlw data add <mlworkflow.json> <file.csv> [--name N] [--role train|test|new] [--replace]';
 const DATA_REMOVE = 'mlw data remove <mlworkflow.json> <name>';
+const DATA_QUALITY = 'mlw data quality <mlworkflow.json> [--source NAME] [--json] [--record-risks]';
 
 /** Runs one command line; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -53,6 +57,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       'na-values': { type: 'string' },
       role: { type: 'string' },
       replace: { type: 'boolean' },
+      source: { type: 'string' },
+      'record-risks': { type: 'boolean' },
     },
   });
   const [command, ...args] = positionals;
@@ -69,7 +75,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return runDataAdd(need(args[1], DATA_ADD), need(args[2], DATA_ADD), { name: values.name, role: values.role, replace: values.replace ?? false }, io);
       }
       if (args[0] === 'remove') { return runDataRemove(need(args[1], DATA_REMOVE), need(args[2], DATA_REMOVE), io); }
-      throw new CliError(`Usage: ${DATA_ADD}\n       ${DATA_REMOVE}`, 2);
+      if (args[0] === 'quality') {
+        return runDataQuality(need(args[1], DATA_QUALITY), { source: values.source, json: values.json ?? false, recordRisks: values['record-risks'] ?? false }, io);
+      }
+      throw new CliError(`Usage: ${DATA_ADD}\n       ${DATA_REMOVE}\n       ${DATA_QUALITY}`, 2);
     case 'profile': return runProfile(need(args[0], 'mlw profile <file.csv> [--json] [--sample N] [--delimiter C]'),
       { json: values.json ?? false, sample: values.sample, delimiter: values.delimiter, threads: values.threads, naValues: values['na-values'] }, io);
     case 'demo': return runDemo(args[0] ?? 'mlw-demo', values.force ?? false, path.resolve(__dirname, '..', 'samples'), io);

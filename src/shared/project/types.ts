@@ -53,8 +53,13 @@ export interface DataSource {
   columns?: number;
 }
 
+/** The values a column can possibly take. */
+export interface ValueRange { min?: number; max?: number }
+
 export interface ProjectData {
   sources?: DataSource[];
+  /** Per column, the possible values: anything outside is an impossible value. */
+  ranges?: Record<string, ValueRange>;
   pipeline?: object[];
 }
 
