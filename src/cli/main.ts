@@ -5,6 +5,7 @@ import { ENGINE_VERSION } from '../engine/version';
 import { runDataAdd, runDataQuality, runDataRemove } from './commands/data';
 import { runDemo } from './commands/demo';
 import { runInit } from './commands/init';
+import { runPipelineCommand } from './commands/pipeline';
 import { runProblemExport } from './commands/problemExport';
 import { runProfile } from './commands/profile';
 import { runValidate } from './commands/validate';
@@ -23,6 +24,9 @@ Usage:
   mlw data quality <mlworkflow.json> [--source NAME] [--json] [--record-risks]
                                                       assess a source's quality (duplicates, ID-like, leakage,
                                                       personal data, ...); --record-risks adds risks to the register
+  mlw pipeline run <mlworkflow.json> [--source NAME] --out FILE.csv
+                                                      fit the preprocessing pipeline on the training source,
+                                                      apply it to a source, write the result
   mlw profile <file.csv> [--json] [--sample N] [--delimiter C] [--threads 1|2] [--na-values A,B]
                                                       profile a CSV/TSV file (exact; --sample N: quick, N rows;
                                                       --threads 2: read large files on two threads, ~2x memory;
@@ -36,6 +40,7 @@ Errors are printed as file:line:column: message.
 
 const DATA_ADD = 'mlw data add <mlworkflow.json> <file.csv> [--name N] [--role train|test|new] [--replace]';
 const DATA_REMOVE = 'mlw data remove <mlworkflow.json> <name>';
+const PIPELINE_RUN = 'mlw pipeline run <mlworkflow.json> [--source NAME] --out FILE.csv';
 const DATA_QUALITY = 'mlw data quality <mlworkflow.json> [--source NAME] [--json] [--record-risks]';
 
 /** Runs one command line; returns the exit code. */
@@ -59,6 +64,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       replace: { type: 'boolean' },
       source: { type: 'string' },
       'record-risks': { type: 'boolean' },
+      out: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -79,6 +85,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return runDataQuality(need(args[1], DATA_QUALITY), { source: values.source, json: values.json ?? false, recordRisks: values['record-risks'] ?? false }, io);
       }
       throw new CliError(`Usage: ${DATA_ADD}\n       ${DATA_REMOVE}\n       ${DATA_QUALITY}`, 2);
+    case 'pipeline':
+      if (args[0] !== 'run' || values.out === undefined) { throw new CliError(`Usage: ${PIPELINE_RUN}`, 2); }
+      return runPipelineCommand(need(args[1], PIPELINE_RUN), values.out, values.source, io);
     case 'profile': return runProfile(need(args[0], 'mlw profile <file.csv> [--json] [--sample N] [--delimiter C]'),
       { json: values.json ?? false, sample: values.sample, delimiter: values.delimiter, threads: values.threads, naValues: values['na-values'] }, io);
     case 'demo': return runDemo(args[0] ?? 'mlw-demo', values.force ?? false, path.resolve(__dirname, '..', 'samples'), io);

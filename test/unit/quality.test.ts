@@ -61,3 +61,30 @@ describe('data quality assessment', () => {
     assert.deepEqual(report.findings.filter((f) => f.kind === 'leakage').map((f) => f.column), ['b']);
   });
 });
+
+describe('mlw pipeline run', () => {
+  it('fits on the training source, stores what it learned, writes the result; a bad step writes nothing', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const dir = tempDir();
+    const csv = path.join(dir, 'titanic.csv');
+    copyFileSync(path.join(ROOT, 'test', 'fixtures', 'datasets', 'titanic.csv'), csv);
+    const file = await projectWith(dir, csv, { task: 'binary', target: 'survived' });
+    const project = JSON.parse(readFileSync(file, 'utf8')) as ProjectFile;
+    project.data = { ...project.data, pipeline: [{ kind: 'drop', columns: ['name'] }, { kind: 'impute', columns: ['age'], strategy: 'median' }] };
+    writeFileSync(file, JSON.stringify(project));
+    const out = path.join(dir, 'out.csv');
+    const mlw = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'mlw.js'), ...args], { encoding: 'utf8' });
+    const ok = mlw(['pipeline', 'run', file, '--out', out]);
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.equal(readFileSync(out, 'utf8').split('\n')[0], 'survived,sex,age,passengerClass');
+    const stored = (JSON.parse(readFileSync(file, 'utf8')) as ProjectFile).data?.pipeline as { fitted?: Record<string, number> }[];
+    assert.deepEqual(stored[1].fitted, { age: 28 });
+    project.data = { ...project.data, pipeline: [{ kind: 'scale', columns: ['fare'], method: 'standard' }] };
+    writeFileSync(file, JSON.stringify(project));
+    const bad = mlw(['pipeline', 'run', file, '--out', path.join(dir, 'bad.csv')]);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /Step 1 \(scale\): unknown column "fare"/);
+    assert.equal(existsSync(path.join(dir, 'bad.csv')), false);
+  });
+});

@@ -1,0 +1,59 @@
+import * as path from 'node:path';
+import type { PipelineStep } from '../../shared/pipeline/types';
+import type { DataSource } from '../../shared/project/types';
+import { EngineErrorCodes } from '../../shared/protocol/engine';
+import { readCsv } from '../data/csvReader';
+import { EngineError, fileError } from '../errors';
+import { validateProject } from '../project/validateProject';
+import { editProject } from '../sources/projectEdit';
+import { writeFileAtomic } from '../storage/atomicWrite';
+import { toFrame } from './frame';
+import { applyPipeline, fitPipeline } from './runPipeline';
+import type { StepCount } from './runPipeline';
+
+const KINDS = new Set(['drop', 'rename', 'filter', 'dedupe', 'impute', 'outliers', 'scale', 'encode', 'derive']);
+
+export interface ProjectPipelineResult { source: string; out: string; rows: number; columns: number; counts: StepCount[]; inputRows: number }
+
+/**
+ * Fits the project's pipeline on its training source, stores what the steps learned in the
+ * project file, applies it to the chosen source and writes the result as CSV. Nothing is written
+ * when any step fails.
+ */
+export async function runProjectPipeline(projectFile: string, outFile: string, sourceName?: string): Promise<ProjectPipelineResult> {
+  const validation = await validateProject(projectFile);
+  const project = validation.project;
+  if (!project) {
+    const first = validation.diagnostics[0];
+    throw new EngineError(EngineErrorCodes.InvalidInput, `${projectFile}:${first?.line ?? 1}: ${first?.message ?? 'not a valid project file'}`);
+  }
+  const sources = project.data?.sources ?? [];
+  const train = sources.find((s) => (s.role ?? 'train') === 'train');
+  if (!train) { throw new EngineError(EngineErrorCodes.InvalidInput, `${projectFile} has no training data source: the pipeline learns from one.`); }
+  const target = sourceName === undefined ? train : sources.find((s) => s.name === sourceName);
+  if (!target) { throw new EngineError(EngineErrorCodes.InvalidInput, `No data source named "${sourceName}" in ${projectFile}.`); }
+  const steps = checkSteps(project.data?.pipeline ?? []);
+  const folder = path.dirname(projectFile);
+  const read = async (s: DataSource) => toFrame(await readCsv({ path: path.resolve(folder, s.path) }));
+  const trainFrame = await read(train);
+  const fitted = fitPipeline(steps, trainFrame);
+  const input = target === train ? trainFrame : await read(target);
+  const result = target === train ? fitted : applyPipeline(fitted.steps, input);
+  try {
+    await writeFileAtomic(outFile, result.frame.toCSV());
+  } catch (err) {
+    throw fileError(outFile, err);
+  }
+  await editProject(projectFile, (p) => { ((p.data ??= {}) as Record<string, unknown>).pipeline = fitted.steps; });
+  return { source: target.name, out: outFile, rows: result.frame.numRows(), columns: result.frame.numCols(), counts: result.counts, inputRows: input.numRows() };
+}
+
+function checkSteps(raw: readonly object[]): PipelineStep[] {
+  return raw.map((step, i) => {
+    const kind = (step as { kind?: unknown }).kind;
+    if (typeof kind !== 'string' || !KINDS.has(kind)) {
+      throw new EngineError(EngineErrorCodes.InvalidInput, `Step ${i + 1}: unknown kind ${JSON.stringify(kind)} (one of ${[...KINDS].join(', ')}).`);
+    }
+    return step as PipelineStep;
+  });
+}
