@@ -80,6 +80,9 @@ describe('mlw pipeline run', () => {
     assert.equal(readFileSync(out, 'utf8').split('\n')[0], 'survived,sex,age,passengerClass');
     const stored = (JSON.parse(readFileSync(file, 'utf8')) as ProjectFile).data?.pipeline as { fitted?: Record<string, number> }[];
     assert.deepEqual(stored[1].fitted, { age: 28 });
+    const lineage = readFileSync(path.join(dir, 'DATA.md'), 'utf8');
+    assert.match(lineage, /\| titanic \| `titanic.csv` \| train \| \d* \| 5 \| `[0-9a-f]{64}` \|/);
+    assert.match(lineage, /### 2\. Impute `age` \(median\)\n\n- rows: 1309 -> 1309; columns: 4 -> 4\n- learned on training rows: `\{"age":28\}`/);
     project.data = { ...project.data, pipeline: [{ kind: 'scale', columns: ['fare'], method: 'standard' }] };
     writeFileSync(file, JSON.stringify(project));
     const bad = mlw(['pipeline', 'run', file, '--out', path.join(dir, 'bad.csv')]);

@@ -8,6 +8,7 @@ import { validateProject } from '../project/validateProject';
 import { editProject } from '../sources/projectEdit';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { toFrame } from './frame';
+import { renderLineage } from './lineage';
 import { applyPipeline, fitPipeline } from './runPipeline';
 import type { StepCount } from './runPipeline';
 
@@ -17,8 +18,8 @@ export interface ProjectPipelineResult { source: string; out: string; rows: numb
 
 /**
  * Fits the project's pipeline on its training source, stores what the steps learned in the
- * project file, applies it to the chosen source and writes the result as CSV. Nothing is written
- * when any step fails.
+ * project file, applies it to the chosen source, writes the result as CSV and regenerates DATA.md
+ * (the lineage). Nothing is written when any step fails.
  */
 export async function runProjectPipeline(projectFile: string, outFile: string, sourceName?: string): Promise<ProjectPipelineResult> {
   const validation = await validateProject(projectFile);
@@ -45,6 +46,8 @@ export async function runProjectPipeline(projectFile: string, outFile: string, s
     throw fileError(outFile, err);
   }
   await editProject(projectFile, (p) => { ((p.data ??= {}) as Record<string, unknown>).pipeline = fitted.steps; });
+  const lineage = renderLineage(project, fitted.steps, fitted.counts, { rows: trainFrame.numRows(), columns: trainFrame.numCols() }, new Date());
+  await writeFileAtomic(path.join(folder, 'DATA.md'), lineage).catch((err: unknown) => { throw fileError(path.join(folder, 'DATA.md'), err); });
   return { source: target.name, out: outFile, rows: result.frame.numRows(), columns: result.frame.numCols(), counts: result.counts, inputRows: input.numRows() };
 }
 
