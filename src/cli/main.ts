@@ -5,7 +5,7 @@ import { ENGINE_VERSION } from '../engine/version';
 import { runDataAdd, runDataQuality, runDataRemove } from './commands/data';
 import { runDemo } from './commands/demo';
 import { runInit } from './commands/init';
-import { runPipelineCommand } from './commands/pipeline';
+import { runPipelineCommand, runPipelineExport } from './commands/pipeline';
 import { runProblemExport } from './commands/problemExport';
 import { runProfile } from './commands/profile';
 import { runValidate } from './commands/validate';
@@ -27,6 +27,8 @@ Usage:
   mlw pipeline run <mlworkflow.json> [--source NAME] --out FILE.csv
                                                       fit the preprocessing pipeline on the training source,
                                                       apply it to a source, write the result
+  mlw pipeline export <mlworkflow.json> --python FILE.py
+                                                      the fitted pipeline as a pandas script
   mlw profile <file.csv> [--json] [--sample N] [--delimiter C] [--threads 1|2] [--na-values A,B]
                                                       profile a CSV/TSV file (exact; --sample N: quick, N rows;
                                                       --threads 2: read large files on two threads, ~2x memory;
@@ -65,6 +67,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       source: { type: 'string' },
       'record-risks': { type: 'boolean' },
       out: { type: 'string' },
+      python: { type: 'string' },
+      typescript: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -86,6 +90,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       }
       throw new CliError(`Usage: ${DATA_ADD}\n       ${DATA_REMOVE}\n       ${DATA_QUALITY}`, 2);
     case 'pipeline':
+      if (args[0] === 'export') { return runPipelineExport(need(args[1], 'mlw pipeline export <mlworkflow.json> --python FILE.py'), { python: values.python, typescript: values.typescript }, io); }
       if (args[0] !== 'run' || values.out === undefined) { throw new CliError(`Usage: ${PIPELINE_RUN}`, 2); }
       return runPipelineCommand(need(args[1], PIPELINE_RUN), values.out, values.source, io);
     case 'profile': return runProfile(need(args[0], 'mlw profile <file.csv> [--json] [--sample N] [--delimiter C]'),

@@ -69,6 +69,11 @@ async function main() {
   run('npx', ['tsc', '-p', 'webview', '--noEmit']);
 
   if (wants('unit')) {
+    // The exported Python pipeline is checked by running it with Debian's pandas.
+    if (spawnSync('/usr/bin/python3', ['-c', 'import pandas'], { stdio: 'ignore' }).status !== 0) {
+      console.error('npm test needs Debian packages: python3-pandas. Install them with: sudo apt-get install -y python3-pandas');
+      process.exit(1);
+    }
     step('unit tests (node --test)');
     totals.push(['unit', await unitTests()]);
   }

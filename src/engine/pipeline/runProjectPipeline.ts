@@ -60,3 +60,13 @@ function checkSteps(raw: readonly object[]): PipelineStep[] {
     return step as PipelineStep;
   });
 }
+
+/** The project's pipeline as fitted by its last run, checked for known step kinds. */
+export async function fittedPipeline(projectFile: string): Promise<{ name: string; steps: PipelineStep[] }> {
+  const validation = await validateProject(projectFile);
+  if (!validation.project) {
+    const first = validation.diagnostics[0];
+    throw new EngineError(EngineErrorCodes.InvalidInput, `${projectFile}:${first?.line ?? 1}: ${first?.message ?? 'not a valid project file'}`);
+  }
+  return { name: validation.project.name, steps: checkSteps(validation.project.data?.pipeline ?? []) };
+}
