@@ -35,6 +35,13 @@ describe('workflow statuses', () => {
     assert.match(problem.detail, /does not apply/);
   });
 
+  it('follows the pipeline in step 2: steps not fitted yet, then fitted', () => {
+    const unfitted = computeStatuses({ ...BASE, data: { pipeline: [{ kind: 'drop', columns: ['x'] }, { kind: 'scale', columns: ['y'], method: 'standard' }] } }, [])[1];
+    assert.deepEqual([unfitted.subTasks[2].status, unfitted.subTasks[3].status], ['inProgress', 'notStarted']);
+    const fitted = computeStatuses({ ...BASE, data: { pipeline: [{ kind: 'scale', columns: ['y'], method: 'standard', fitted: { y: { center: 0, scale: 1 } } }] } }, [])[1];
+    assert.deepEqual([fitted.subTasks[2].status, fitted.subTasks[3].status], ['done', 'done']);
+  });
+
   it('counts registered data sources in step 2', () => {
     const data = computeStatuses({ ...BASE, data: { sources: [{ name: 'a', path: 'a.csv' }] } }, [])[1];
     assert.equal(data.status, 'inProgress');

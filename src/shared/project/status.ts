@@ -41,6 +41,7 @@ function combine(subTasks: readonly StatusInfo[]): StatusInfo {
 function subTaskStatus(step: StepId, sub: string, project: ProjectFile | undefined, diagnostics: readonly ProjectDiagnostic[]): StatusInfo {
   if (step === 'problem') { return problemSubTask(sub, project, diagnostics); }
   if (step === 'data' && sub === 'sources') { return sourcesSubTask(project, diagnostics); }
+  if (step === 'data') { return dataSubTask(sub, project); }
   return LATER;
 }
 
@@ -88,6 +89,29 @@ function sourcesSubTask(project: ProjectFile | undefined, diagnostics: readonly 
   if (stale.length > 0) { return { status: 'attention', detail: stale.map((d) => d.message).join(' ') }; }
   const n = project?.data?.sources?.length ?? 0;
   return n > 0 ? done(`${n} data source${n === 1 ? '' : 's'} registered.`) : NOT_YET;
+}
+
+/** Steps of the pipeline that learn from training rows, and whether each has. */
+const LEARNING = new Set(['impute', 'outliers', 'scale', 'encode']);
+
+function dataSubTask(sub: string, project: ProjectFile | undefined): StatusInfo {
+  const steps = (project?.data?.pipeline ?? []) as { kind?: string; strategy?: string; fitted?: unknown }[];
+  const unfitted = steps.filter((st) => LEARNING.has(st.kind ?? '') && st.strategy !== 'dropRows' && st.fitted === undefined).length;
+  switch (sub) {
+    case 'quality':
+      return { status: 'notStarted', detail: 'Run `mlw data quality` on the project (the Data panel arrives in a later version).' };
+    case 'pipeline':
+      if (steps.length === 0) { return { status: 'notStarted', detail: 'No preprocessing steps yet (data.pipeline in mlworkflow.json).' }; }
+      return unfitted > 0
+        ? inProgress(`${steps.length} steps, ${unfitted} not fitted yet: run \`mlw pipeline run\`.`)
+        : done(`${steps.length} step${steps.length === 1 ? '' : 's'}, fitted on the training data.`);
+    case 'lineage':
+      return steps.length > 0 && unfitted === 0
+        ? done('`mlw pipeline run` wrote DATA.md; `mlw pipeline export --python` writes the code.')
+        : { status: 'notStarted', detail: 'DATA.md is written when the pipeline runs.' };
+    default:
+      return LATER;
+  }
 }
 
 function attentionAt(pointers: readonly string[], diagnostics: readonly ProjectDiagnostic[]): StatusInfo | undefined {
