@@ -4,6 +4,7 @@ import { EngineError } from '../engine/errors';
 import { ENGINE_VERSION } from '../engine/version';
 import { runDataAdd, runDataQuality, runDataRemove } from './commands/data';
 import { runDemo } from './commands/demo';
+import { EDA_USAGE, runEda } from './commands/eda';
 import { runInit } from './commands/init';
 import { runPipelineCommand, runPipelineExport } from './commands/pipeline';
 import { runProblemExport } from './commands/problemExport';
@@ -29,6 +30,9 @@ Usage:
                                                       apply it to a source, write the result
   mlw pipeline export <mlworkflow.json> --python FILE.py
                                                       the fitted pipeline as a pandas script
+  mlw eda <mlworkflow.json | file.csv> --html FILE.html [--target COL]
+                                                      exploratory analysis (charts, missing data, outliers,
+                                                      normalisation) as a self-contained HTML report
   mlw profile <file.csv> [--json] [--sample N] [--delimiter C] [--threads 1|2] [--na-values A,B]
                                                       profile a CSV/TSV file (exact; --sample N: quick, N rows;
                                                       --threads 2: read large files on two threads, ~2x memory;
@@ -69,6 +73,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       out: { type: 'string' },
       python: { type: 'string' },
       typescript: { type: 'string' },
+      html: { type: 'string' },
+      target: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -93,6 +99,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       if (args[0] === 'export') { return runPipelineExport(need(args[1], 'mlw pipeline export <mlworkflow.json> --python FILE.py'), { python: values.python, typescript: values.typescript }, io); }
       if (args[0] !== 'run' || values.out === undefined) { throw new CliError(`Usage: ${PIPELINE_RUN}`, 2); }
       return runPipelineCommand(need(args[1], PIPELINE_RUN), values.out, values.source, io);
+    case 'eda': return runEda(need(args[0], EDA_USAGE), { html: values.html, target: values.target }, io);
     case 'profile': return runProfile(need(args[0], 'mlw profile <file.csv> [--json] [--sample N] [--delimiter C]'),
       { json: values.json ?? false, sample: values.sample, delimiter: values.delimiter, threads: values.threads, naValues: values['na-values'] }, io);
     case 'demo': return runDemo(args[0] ?? 'mlw-demo', values.force ?? false, path.resolve(__dirname, '..', 'samples'), io);

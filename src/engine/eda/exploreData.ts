@@ -1,0 +1,55 @@
+import * as path from 'node:path';
+import type { EdaReport } from '../../shared/eda/types';
+import type { Task } from '../../shared/project/types';
+import { EngineErrorCodes } from '../../shared/protocol/engine';
+import { readCsv } from '../data/csvReader';
+import type { TableData } from '../data/csvReader';
+import { EngineError } from '../errors';
+import { profileTableInParallel } from '../profile/profileTable';
+import { validateProject } from '../project/validateProject';
+import { boxPlotCharts, distributionCharts } from './columnCharts';
+import { inferTask } from './columnRoles';
+import { correlationCharts } from './correlationCharts';
+import { handlingQuestions } from './handlingQuestions';
+import { missingCharts } from './missingCharts';
+import { targetCharts } from './targetCharts';
+
+export interface ExploreOptions { target?: string; task?: Task }
+
+/** The exploratory analysis of a CSV/TSV file, with charts about the target when one is named. */
+export async function exploreCsv(file: string, options: ExploreOptions = {}): Promise<EdaReport> {
+  const startedAt = Date.now();
+  const table = await readCsv({ path: file });
+  return exploreTable(table, file, options, startedAt);
+}
+
+/** The exploratory analysis of a project's training source (as the quality assessment picks it), with its problem's target and task. */
+export async function exploreProject(projectFile: string): Promise<EdaReport> {
+  const validation = await validateProject(projectFile);
+  const project = validation.project;
+  if (!project) {
+    const first = validation.diagnostics[0];
+    throw new EngineError(EngineErrorCodes.InvalidInput, `${projectFile}:${first?.line ?? 1}: ${first?.message ?? 'not a valid project file'}`);
+  }
+  const sources = project.data?.sources ?? [];
+  const source = sources.find((s) => (s.role ?? 'train') === 'train') ?? sources[0];
+  if (!source) { throw new EngineError(EngineErrorCodes.InvalidInput, `${projectFile} has no data sources; add one first.`); }
+  return exploreCsv(path.resolve(path.dirname(projectFile), source.path), { target: project.problem?.target, task: project.problem?.task });
+}
+
+/** The analysis of a table already read: profile, charts, then the handling questions. */
+export async function exploreTable(table: TableData, file: string, options: ExploreOptions, startedAt = Date.now()): Promise<EdaReport> {
+  const profile = await profileTableInParallel(table, { file, sampled: false, startedAt });
+  const target = options.target === undefined ? -1 : profile.columns.findIndex((c) => c.name === options.target);
+  if (options.target !== undefined && target < 0) {
+    throw new EngineError(EngineErrorCodes.InvalidInput, `${file}: no column named "${options.target}" (the target); columns: ${profile.columns.map((c) => c.name).join(', ')}.`);
+  }
+  const task = target < 0 ? undefined : options.task ?? inferTask(profile.columns[target]);
+  const t = { table, profile, target, task };
+  const charts = [...targetCharts(t), ...distributionCharts(t), ...boxPlotCharts(t), ...missingCharts(t), ...correlationCharts(t)];
+  return {
+    file, rows: profile.rows, columns: profile.columns.length,
+    ...(target >= 0 ? { target: profile.columns[target].name, task } : {}),
+    charts, questions: handlingQuestions(t), seconds: (Date.now() - startedAt) / 1000,
+  };
+}
