@@ -6,7 +6,7 @@ import { readCsv } from '../data/csvReader';
 import type { TableData } from '../data/csvReader';
 import { EngineError } from '../errors';
 import { profileTableInParallel } from '../profile/profileTable';
-import { validateProject } from '../project/validateProject';
+import { loadProject, pickSource } from '../project/loadProject';
 import { boxPlotCharts, distributionCharts } from './columnCharts';
 import { inferTask } from './columnRoles';
 import { correlationCharts } from './correlationCharts';
@@ -25,15 +25,8 @@ export async function exploreCsv(file: string, options: ExploreOptions = {}): Pr
 
 /** The exploratory analysis of a project's training source (as the quality assessment picks it), with its problem's target and task. */
 export async function exploreProject(projectFile: string): Promise<EdaReport> {
-  const validation = await validateProject(projectFile);
-  const project = validation.project;
-  if (!project) {
-    const first = validation.diagnostics[0];
-    throw new EngineError(EngineErrorCodes.InvalidInput, `${projectFile}:${first?.line ?? 1}: ${first?.message ?? 'not a valid project file'}`);
-  }
-  const sources = project.data?.sources ?? [];
-  const source = sources.find((s) => (s.role ?? 'train') === 'train') ?? sources[0];
-  if (!source) { throw new EngineError(EngineErrorCodes.InvalidInput, `${projectFile} has no data sources; add one first.`); }
+  const project = await loadProject(projectFile);
+  const source = pickSource(project, projectFile);
   return exploreCsv(path.resolve(path.dirname(projectFile), source.path), { target: project.problem?.target, task: project.problem?.task });
 }
 

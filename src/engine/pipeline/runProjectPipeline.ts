@@ -4,7 +4,7 @@ import type { DataSource } from '../../shared/project/types';
 import { EngineErrorCodes } from '../../shared/protocol/engine';
 import { readCsv } from '../data/csvReader';
 import { EngineError, fileError } from '../errors';
-import { validateProject } from '../project/validateProject';
+import { loadProject } from '../project/loadProject';
 import { editProject } from '../sources/projectEdit';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { toFrame } from './frame';
@@ -22,12 +22,7 @@ export interface ProjectPipelineResult { source: string; out: string; rows: numb
  * (the lineage). Nothing is written when any step fails.
  */
 export async function runProjectPipeline(projectFile: string, outFile: string, sourceName?: string): Promise<ProjectPipelineResult> {
-  const validation = await validateProject(projectFile);
-  const project = validation.project;
-  if (!project) {
-    const first = validation.diagnostics[0];
-    throw new EngineError(EngineErrorCodes.InvalidInput, `${projectFile}:${first?.line ?? 1}: ${first?.message ?? 'not a valid project file'}`);
-  }
+  const project = await loadProject(projectFile);
   const sources = project.data?.sources ?? [];
   const train = sources.find((s) => (s.role ?? 'train') === 'train');
   if (!train) { throw new EngineError(EngineErrorCodes.InvalidInput, `${projectFile} has no training data source: the pipeline learns from one.`); }
@@ -63,10 +58,6 @@ function checkSteps(raw: readonly object[]): PipelineStep[] {
 
 /** The project's pipeline as fitted by its last run, checked for known step kinds. */
 export async function fittedPipeline(projectFile: string): Promise<{ name: string; steps: PipelineStep[] }> {
-  const validation = await validateProject(projectFile);
-  if (!validation.project) {
-    const first = validation.diagnostics[0];
-    throw new EngineError(EngineErrorCodes.InvalidInput, `${projectFile}:${first?.line ?? 1}: ${first?.message ?? 'not a valid project file'}`);
-  }
-  return { name: validation.project.name, steps: checkSteps(validation.project.data?.pipeline ?? []) };
+  const project = await loadProject(projectFile);
+  return { name: project.name, steps: checkSteps(project.data?.pipeline ?? []) };
 }

@@ -1,13 +1,11 @@
 import * as path from 'node:path';
 import type { ColumnProfile, DataProfile } from '../../shared/profile/types';
 import type { ProjectFile } from '../../shared/project/types';
-import { EngineErrorCodes } from '../../shared/protocol/engine';
 import type { QualityFinding, QualityReport, SuggestedRisk } from '../../shared/quality/types';
 import type { ColumnBuilder } from '../data/columnBuilder';
 import { readCsv } from '../data/csvReader';
-import { EngineError } from '../errors';
 import { profileTableInParallel } from '../profile/profileTable';
-import { validateProject } from '../project/validateProject';
+import { loadProject, pickSource } from '../project/loadProject';
 import { groupKeys, namedLike, purity } from './leakage';
 import { personalDataKind } from './personalData';
 
@@ -22,17 +20,8 @@ const MINORITY_SHARE = 0.1;
  * balance, likely target leakage and likely personal data (with risks to record for the last two).
  */
 export async function assessQuality(projectFile: string, sourceName?: string): Promise<QualityReport> {
-  const validation = await validateProject(projectFile);
-  const project = validation.project;
-  if (!project) {
-    const first = validation.diagnostics[0];
-    throw new EngineError(EngineErrorCodes.InvalidInput, `${projectFile}:${first?.line ?? 1}: ${first?.message ?? 'not a valid project file'}`);
-  }
-  const sources = project.data?.sources ?? [];
-  const source = sourceName === undefined ? sources.find((s) => (s.role ?? 'train') === 'train') ?? sources[0] : sources.find((s) => s.name === sourceName);
-  if (!source) {
-    throw new EngineError(EngineErrorCodes.InvalidInput, sourceName === undefined ? `${projectFile} has no data sources; add one first.` : `No data source named "${sourceName}" in ${projectFile}.`);
-  }
+  const project = await loadProject(projectFile);
+  const source = pickSource(project, projectFile, sourceName);
   const file = path.resolve(path.dirname(projectFile), source.path);
   const table = await readCsv({ path: file });
   const profile = await profileTableInParallel(table, { file, sampled: false, startedAt: Date.now() });
