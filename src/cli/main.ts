@@ -2,14 +2,6 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EngineError } from '../engine/errors';
 import { ENGINE_VERSION } from '../engine/version';
-import { runDataAdd, runDataQuality, runDataRemove } from './commands/data';
-import { runDemo } from './commands/demo';
-import { EDA_USAGE, runEda } from './commands/eda';
-import { runInit } from './commands/init';
-import { runPipelineCommand, runPipelineExport } from './commands/pipeline';
-import { runProblemExport } from './commands/problemExport';
-import { runProfile } from './commands/profile';
-import { runValidate } from './commands/validate';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
 
@@ -81,28 +73,31 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   if (values.version) { io.out(`${ENGINE_VERSION}\n`); return 0; }
   if (values.help || command === undefined || command === 'help') { io.out(HELP); return 0; }
   switch (command) {
-    case 'init': return runInit(need(args[0], 'mlw init <folder>'), { data: values.data, name: values.name }, io);
-    case 'validate': return runValidate(need(args[0], 'mlw validate <mlworkflow.json>'), io);
+    case 'init': return (await import('./commands/init')).runInit(need(args[0], 'mlw init <folder>'), { data: values.data, name: values.name }, io);
+    case 'validate': return (await import('./commands/validate')).runValidate(need(args[0], 'mlw validate <mlworkflow.json>'), io);
     case 'problem':
       if (args[0] !== 'export') { throw new CliError('Usage: mlw problem export <mlworkflow.json>', 2); }
-      return runProblemExport(need(args[1], 'mlw problem export <mlworkflow.json>'), io);
+      return (await import('./commands/problemExport')).runProblemExport(need(args[1], 'mlw problem export <mlworkflow.json>'), io);
     case 'data':
       if (args[0] === 'add') {
-        return runDataAdd(need(args[1], DATA_ADD), need(args[2], DATA_ADD), { name: values.name, role: values.role, replace: values.replace ?? false }, io);
+        return (await import('./commands/data')).runDataAdd(need(args[1], DATA_ADD), need(args[2], DATA_ADD), { name: values.name, role: values.role, replace: values.replace ?? false }, io);
       }
-      if (args[0] === 'remove') { return runDataRemove(need(args[1], DATA_REMOVE), need(args[2], DATA_REMOVE), io); }
+      if (args[0] === 'remove') { return (await import('./commands/data')).runDataRemove(need(args[1], DATA_REMOVE), need(args[2], DATA_REMOVE), io); }
       if (args[0] === 'quality') {
-        return runDataQuality(need(args[1], DATA_QUALITY), { source: values.source, json: values.json ?? false, recordRisks: values['record-risks'] ?? false }, io);
+        return (await import('./commands/data')).runDataQuality(need(args[1], DATA_QUALITY), { source: values.source, json: values.json ?? false, recordRisks: values['record-risks'] ?? false }, io);
       }
       throw new CliError(`Usage: ${DATA_ADD}\n       ${DATA_REMOVE}\n       ${DATA_QUALITY}`, 2);
     case 'pipeline':
-      if (args[0] === 'export') { return runPipelineExport(need(args[1], 'mlw pipeline export <mlworkflow.json> --python FILE.py'), { python: values.python, typescript: values.typescript }, io); }
+      if (args[0] === 'export') { return (await import('./commands/pipeline')).runPipelineExport(need(args[1], 'mlw pipeline export <mlworkflow.json> --python FILE.py'), { python: values.python, typescript: values.typescript }, io); }
       if (args[0] !== 'run' || values.out === undefined) { throw new CliError(`Usage: ${PIPELINE_RUN}`, 2); }
-      return runPipelineCommand(need(args[1], PIPELINE_RUN), values.out, values.source, io);
-    case 'eda': return runEda(need(args[0], EDA_USAGE), { html: values.html, target: values.target }, io);
-    case 'profile': return runProfile(need(args[0], 'mlw profile <file.csv> [--json] [--sample N] [--delimiter C]'),
+      return (await import('./commands/pipeline')).runPipelineCommand(need(args[1], PIPELINE_RUN), values.out, values.source, io);
+    case 'eda': {
+      const eda = await import('./commands/eda');
+      return eda.runEda(need(args[0], eda.EDA_USAGE), { html: values.html, target: values.target }, io);
+    }
+    case 'profile': return (await import('./commands/profile')).runProfile(need(args[0], 'mlw profile <file.csv> [--json] [--sample N] [--delimiter C]'),
       { json: values.json ?? false, sample: values.sample, delimiter: values.delimiter, threads: values.threads, naValues: values['na-values'] }, io);
-    case 'demo': return runDemo(args[0] ?? 'mlw-demo', values.force ?? false, path.resolve(__dirname, '..', 'samples'), io);
+    case 'demo': return (await import('./commands/demo')).runDemo(args[0] ?? 'mlw-demo', values.force ?? false, path.resolve(__dirname, '..', 'samples'), io);
     default: throw new CliError(`Unknown command "${command}". Run \`mlw --help\` for the list.`, 2);
   }
 }
