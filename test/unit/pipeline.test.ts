@@ -56,6 +56,18 @@ describe('preprocessing pipeline', () => {
     assert.notDeepEqual(refit, fitted, 'fitting on all rows would have learned something else');
   });
 
+  it('casts columns and takes date parts (weekday Monday = 0, as pandas)', () => {
+    const frame = aq.table({ when: ['2024-03-01', '2024-12-31 23:30:00', null, 'not a date'], code: ['7', 'x', null, '2.5'] });
+    const { frame: out } = fitPipeline([
+      { kind: 'dateParts', column: 'when', parts: ['year', 'month', 'day', 'weekday', 'hour'], drop: true },
+      { kind: 'cast', column: 'code', to: 'number' },
+    ], frame);
+    assert.deepEqual(out.columnNames(), ['code', 'when_year', 'when_month', 'when_day', 'when_weekday', 'when_hour']);
+    assert.deepEqual(out.objects()[0], { code: 7, when_year: 2024, when_month: 3, when_day: 1, when_weekday: 4, when_hour: 0 });
+    assert.deepEqual(out.objects()[1], { code: NaN, when_year: 2024, when_month: 12, when_day: 31, when_weekday: 1, when_hour: 23 });
+    assert.ok(Number.isNaN((out.objects()[3] as Record<string, number>).when_year));
+  });
+
   it('names the bad step and runs nothing further', async () => {
     const frame = await titanic();
     assert.throws(() => fitPipeline([{ kind: 'drop', columns: ['name'] }, { kind: 'scale', columns: ['agee'], method: 'standard' }], frame),

@@ -19,6 +19,20 @@ describe('pipeline export as Python', () => {
     assert.throws(() => toPandas('d => op.mean(d.x)'), /cannot translate/);
   });
 
+  it('gives the engine\'s output for date parts and casts when run by pandas', async () => {
+    const dir = tempDir();
+    const csv = path.join(dir, 'orders.csv');
+    writeFileSync(csv, 'ordered,amount,units\n2024-03-01,10.5,3\n2024-12-31 23:30:00,n/a,\n,7,2\n2023-07-15 08:05:00,1e3,1\n');
+    const { path: projectFile, project } = await createProject({ folder: dir, name: 'dates', dataFile: csv });
+    project.data = { ...project.data, pipeline: [
+      { kind: 'dateParts', column: 'ordered', parts: ['year', 'month', 'day', 'weekday', 'hour'], drop: true },
+      { kind: 'cast', column: 'amount', to: 'number' },
+      { kind: 'impute', columns: ['amount', 'units'], strategy: 'median' },
+    ] };
+    writeFileSync(projectFile, JSON.stringify(project, null, 2));
+    await compareWithPandas(projectFile, csv, dir);
+  });
+
   it('gives the engine\'s output on titanic when run by pandas', async () => {
     assert.ok(spawnSync(PYTHON, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0, 'this test needs Debian\'s pandas: apt-get install -y python3-pandas');
     const dir = tempDir();
@@ -37,25 +51,37 @@ describe('pipeline export as Python', () => {
       { kind: 'scale', columns: ['age'], method: 'robust' },
     ] };
     writeFileSync(projectFile, JSON.stringify(project, null, 2));
-    const mlw = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'mlw.js'), ...args], { encoding: 'utf8' });
-    const engineOut = path.join(dir, 'engine.csv');
-    const script = path.join(dir, 'pipeline.py');
-    const pythonOut = path.join(dir, 'python.csv');
-    assert.equal(mlw(['pipeline', 'run', projectFile, '--out', engineOut]).status, 0);
-    assert.equal(mlw(['pipeline', 'export', projectFile, '--python', script]).status, 0);
-    const run = spawnSync(PYTHON, [script, csv, pythonOut], { encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr);
-    assert.ok(existsSync(pythonOut));
-    const ours = toFrame(await readCsv({ path: engineOut }));
-    const theirs = toFrame(await readCsv({ path: pythonOut }));
-    assert.deepEqual(theirs.columnNames(), ours.columnNames());
-    assert.equal(theirs.numRows(), ours.numRows());
-    for (const name of ours.columnNames()) {
-      const a = ours.array(name) as ArrayLike<unknown>;
-      const b = theirs.array(name) as ArrayLike<unknown>;
-      for (let i = 0; i < a.length; i++) {
-        if (typeof a[i] === 'number') { assert.ok(Math.abs((a[i] as number) - (b[i] as number)) <= 1e-9, `${name}[${i}]: ${a[i]} vs ${b[i]}`); } else { assert.equal(b[i], a[i], `${name}[${i}]`); }
-      }
-    }
+    await compareWithPandas(projectFile, csv, dir);
   });
 });
+
+/** Runs the pipeline in the engine and the exported script with pandas on the same CSV, and compares the outputs cell by cell. */
+async function compareWithPandas(projectFile: string, csv: string, dir: string): Promise<void> {
+  assert.ok(spawnSync(PYTHON, ['-c', 'import pandas'], { encoding: 'utf8' }).status === 0, 'this test needs Debian\'s pandas: apt-get install -y python3-pandas');
+  const mlw = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'mlw.js'), ...args], { encoding: 'utf8' });
+  const engineOut = path.join(dir, 'engine.csv');
+  const script = path.join(dir, 'pipeline.py');
+  const pythonOut = path.join(dir, 'python.csv');
+  assert.equal(mlw(['pipeline', 'run', projectFile, '--out', engineOut]).status, 0);
+  assert.equal(mlw(['pipeline', 'export', projectFile, '--python', script]).status, 0);
+  const run = spawnSync(PYTHON, [script, csv, pythonOut], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.ok(existsSync(pythonOut));
+  const ours = toFrame(await readCsv({ path: engineOut }));
+  const theirs = toFrame(await readCsv({ path: pythonOut }));
+  assert.deepEqual(theirs.columnNames(), ours.columnNames());
+  assert.equal(theirs.numRows(), ours.numRows());
+  for (const name of ours.columnNames()) {
+    const a = ours.array(name) as ArrayLike<unknown>;
+    const b = theirs.array(name) as ArrayLike<unknown>;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i];
+      const y = b[i];
+      if (typeof x === 'number') {
+        assert.ok((Number.isNaN(x) && Number.isNaN(y as number)) || Math.abs(x - (y as number)) <= 1e-9, `${name}[${i}]: ${x} vs ${String(y)}`);
+      } else {
+        assert.equal(y, x, `${name}[${i}]`);
+      }
+    }
+  }
+}

@@ -39,6 +39,8 @@ function describe(step: PipelineStep): string {
     case 'scale': return `Scale ${list(step.columns)} (${step.method})`;
     case 'encode': return `Encode ${list(step.columns)} (${step.method}${step.maxLevels !== undefined ? `, at most ${step.maxLevels} levels` : ''})`;
     case 'derive': return `Derive ${step.column} = \`${step.expression}\``;
+    case 'cast': return `Cast \`${step.column}\` to ${step.to}`;
+    case 'dateParts': return `Date parts of \`${step.column}\`: ${step.parts.join(', ')}${step.drop ? ' (column dropped)' : ''}`;
   }
 }
 

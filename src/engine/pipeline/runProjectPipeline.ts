@@ -12,7 +12,7 @@ import { renderLineage } from './lineage';
 import { applyPipeline, fitPipeline } from './runPipeline';
 import type { StepCount } from './runPipeline';
 
-const KINDS = new Set(['drop', 'rename', 'filter', 'dedupe', 'impute', 'outliers', 'scale', 'encode', 'derive']);
+const KINDS = new Set(['drop', 'rename', 'cast', 'filter', 'dedupe', 'impute', 'outliers', 'scale', 'encode', 'dateParts', 'derive']);
 
 export interface ProjectPipelineResult { source: string; out: string; rows: number; columns: number; counts: StepCount[]; inputRows: number }
 

@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { PipelineStep } from '../../shared/pipeline/types';
+import type { DatePart, PipelineStep } from '../../shared/pipeline/types';
 import { quantiles } from '../profile/quantiles';
 import { isMissing, numericValues, valueCounts } from './frame';
 
@@ -34,6 +34,18 @@ export function applyStep(step: PipelineStep, frame: ColumnTable): ColumnTable {
     case 'filter': return frame.filter(step.expression);
     case 'dedupe': return frame.dedupe();
     case 'derive': return frame.derive({ [step.column]: step.expression });
+    case 'cast': {
+      const column = step.column;
+      // Text that is not a number becomes missing, as pandas' to_numeric(errors='coerce').
+      return frame.derive({ [column]: aq.escape((d: Row) => (isMissing(d[column]) ? (step.to === 'number' ? NaN : null)
+        : step.to === 'number' ? toNumber(d[column]) : textOf(d[column]))) });
+    }
+    case 'dateParts': {
+      const column = step.column;
+      const parts = Object.fromEntries(step.parts.map((part) => [`${column}_${part}`, aq.escape((d: Row) => datePart(d[column], part))]));
+      const derived = frame.derive(parts);
+      return step.drop ? derived.select(aq.not(column)) : derived;
+    }
     case 'impute': {
       if (step.strategy === 'dropRows') {
         const columns = step.columns;
@@ -62,6 +74,7 @@ export function applyStep(step: PipelineStep, frame: ColumnTable): ColumnTable {
 export function columnsRead(step: PipelineStep): string[] {
   switch (step.kind) {
     case 'drop': case 'impute': case 'outliers': case 'scale': case 'encode': return step.columns;
+    case 'cast': case 'dateParts': return [step.column];
     case 'rename': return Object.keys(step.mapping);
     default: return [];
   }
@@ -149,4 +162,34 @@ function encode(frame: ColumnTable, columns: string[], method: 'onehot' | 'ordin
     if (method === 'ordinal') { return (fitted[c] as string[]).indexOf(String(d[c])); }
     return (fitted[c] as Record<string, number>)[String(d[c])] ?? 0;
   })])));
+}
+
+function toNumber(value: unknown): number {
+  if (typeof value === 'number') { return value; }
+  const text = String(value).trim();
+  return text === '' ? NaN : Number(text);
+}
+
+/** A number as text the way the reader writes it (1.0 reads as "1"). */
+function textOf(value: unknown): string {
+  return String(value);
+}
+
+/**
+ * A part of a date written as text (ISO, as the reader's date type), in UTC; NaN when the cell is
+ * not a date. weekday: Monday = 0 ... Sunday = 6, as pandas' dt.weekday.
+ */
+function datePart(value: unknown, part: DatePart): number {
+  if (isMissing(value)) { return NaN; }
+  const text = String(value);
+  const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : /[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+  if (Number.isNaN(time)) { return NaN; }
+  const date = new Date(time);
+  switch (part) {
+    case 'year': return date.getUTCFullYear();
+    case 'month': return date.getUTCMonth() + 1;
+    case 'day': return date.getUTCDate();
+    case 'weekday': return (date.getUTCDay() + 6) % 7;
+    case 'hour': return date.getUTCHours();
+  }
 }

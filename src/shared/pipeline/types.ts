@@ -18,6 +18,10 @@ export type PipelineStep = StepBase & (
   | { kind: 'scale'; columns: string[]; method: ScaleMethod; fitted?: Record<string, { center: number; scale: number }> }
   | { kind: 'encode'; columns: string[]; method: EncodeMethod; maxLevels?: number; fitted?: Record<string, string[] | Record<string, number>> }
   | { kind: 'derive'; column: string; expression: string }
+  | { kind: 'cast'; column: string; to: 'number' | 'text' }
+  | { kind: 'dateParts'; column: string; parts: DatePart[]; drop?: boolean }
 );
+
+export type DatePart = 'year' | 'month' | 'day' | 'weekday' | 'hour';
 
 export type StepKind = PipelineStep['kind'];

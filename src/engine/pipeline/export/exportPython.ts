@@ -52,6 +52,19 @@ function stepLines(step: PipelineStep): string[] {
     case 'filter': return [`df = df[${toPandas(step.expression)}]`];
     case 'dedupe': return ['df = df.drop_duplicates()'];
     case 'derive': return [`df[${py(step.column)}] = ${toPandas(step.expression)}`];
+    case 'cast':
+      return step.to === 'number'
+        ? [`df[${py(step.column)}] = pd.to_numeric(df[${py(step.column)}], errors="coerce")`]
+        : [`df[${py(step.column)}] = df[${py(step.column)}].map(lambda v: np.nan if pd.isna(v) else _key(v))`];
+    case 'dateParts': {
+      const when = `pd.to_datetime(df[${py(step.column)}], errors="coerce", utc=True)`;
+      const accessor: Record<string, string> = { year: 'year', month: 'month', day: 'day', weekday: 'weekday', hour: 'hour' };
+      return [
+        `_when = ${when}`,
+        ...step.parts.map((part) => `df[${py(`${step.column}_${part}`)}] = _when.dt.${accessor[part]}`),
+        ...(step.drop ? [`df = df.drop(columns=[${py(step.column)}])`] : []),
+      ];
+    }
     case 'impute':
       if (step.strategy === 'dropRows') { return [`df = df.dropna(subset=${py(step.columns)})`]; }
       return step.columns.map((c) => `df[${py(c)}] = df[${py(c)}].fillna(${py(fitted(step)[c])})`);
