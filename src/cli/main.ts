@@ -20,8 +20,8 @@ Usage:
   mlw pipeline run <mlworkflow.json> [--source NAME] --out FILE.csv
                                                       fit the preprocessing pipeline on the training source,
                                                       apply it to a source, write the result
-  mlw pipeline export <mlworkflow.json> --python FILE.py
-                                                      the fitted pipeline as a pandas script
+  mlw pipeline export <mlworkflow.json> --python FILE.py | --typescript FILE.ts
+                                                      the fitted pipeline as code (pandas, or arquero)
   mlw eda <mlworkflow.json | file.csv> --html FILE.html [--target COL]
                                                       exploratory analysis (charts, missing data, outliers,
                                                       normalisation) as a self-contained HTML report
@@ -88,7 +88,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       }
       throw new CliError(`Usage: ${DATA_ADD}\n       ${DATA_REMOVE}\n       ${DATA_QUALITY}`, 2);
     case 'pipeline':
-      if (args[0] === 'export') { return (await import('./commands/pipeline')).runPipelineExport(need(args[1], 'mlw pipeline export <mlworkflow.json> --python FILE.py'), { python: values.python, typescript: values.typescript }, io); }
+      if (args[0] === 'export') { return (await import('./commands/pipeline')).runPipelineExport(need(args[1], 'mlw pipeline export <mlworkflow.json> --python FILE.py | --typescript FILE.ts'), { python: values.python, typescript: values.typescript }, io); }
       if (args[0] !== 'run' || values.out === undefined) { throw new CliError(`Usage: ${PIPELINE_RUN}`, 2); }
       return (await import('./commands/pipeline')).runPipelineCommand(need(args[1], PIPELINE_RUN), values.out, values.source, io);
     case 'eda': {

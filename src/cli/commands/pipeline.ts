@@ -1,4 +1,5 @@
 import { exportPython } from '../../engine/pipeline/export/exportPython';
+import { exportTypeScript } from '../../engine/pipeline/export/exportTypeScript';
 import { fittedPipeline, runProjectPipeline } from '../../engine/pipeline/runProjectPipeline';
 import { writeFileAtomic } from '../../engine/storage/atomicWrite';
 import { CliError } from '../output';
@@ -13,18 +14,20 @@ export async function runPipelineCommand(projectFile: string, out: string, sourc
   return 0;
 }
 
-/** `mlw pipeline export <mlworkflow.json> --python FILE.py` */
+/** `mlw pipeline export <mlworkflow.json> --python FILE.py | --typescript FILE.ts` */
 export async function runPipelineExport(projectFile: string, options: { python?: string; typescript?: string }, io: CliIo): Promise<number> {
-  if (options.typescript !== undefined) { throw new CliError('The TypeScript export is not available yet; use --python.', 2); }
-  if (options.python === undefined) { throw new CliError('Usage: mlw pipeline export <mlworkflow.json> --python FILE.py', 2); }
+  const target = options.python ?? options.typescript;
+  if (target === undefined) { throw new CliError('Usage: mlw pipeline export <mlworkflow.json> --python FILE.py | --typescript FILE.ts', 2); }
   const { name, steps } = await fittedPipeline(projectFile);
-  let script: string;
+  let code: string;
   try {
-    script = exportPython(steps, name);
+    code = options.python !== undefined ? exportPython(steps, name) : exportTypeScript(steps, name);
   } catch (err) {
     throw new CliError(`${projectFile}: ${(err as Error).message}`);
   }
-  await writeFileAtomic(options.python, script);
-  io.out(`Wrote ${options.python}: python3 ${options.python} input.csv output.csv applies the fitted pipeline (pandas, numpy).\n`);
+  await writeFileAtomic(target, code);
+  io.out(options.python !== undefined
+    ? `Wrote ${target}: python3 ${target} input.csv output.csv applies the fitted pipeline (pandas, numpy).\n`
+    : `Wrote ${target}: import { transform } from it and pass an arquero table.\n`);
   return 0;
 }
