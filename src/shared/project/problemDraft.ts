@@ -72,7 +72,7 @@ export function isProblemDraft(value: unknown): value is ProblemDraft {
 
 /**
  * Checks a draft and builds the Problem to save. Incomplete is fine (the user saves progress);
- * invalid is not: any error means nothing is saved. `columns` is the data file's header, when known.
+ * invalid is not: with a single error nothing is saved. `columns` is the data file's header, when known.
  */
 export function problemFromDraft(draft: ProblemDraft, columns?: readonly string[]): { problem?: Problem; errors: FieldError[] } {
   const errors: FieldError[] = [];

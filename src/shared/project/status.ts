@@ -28,7 +28,7 @@ export function computeStatuses(project: ProjectFile | undefined, diagnostics: r
   });
 }
 
-/** A step's status from its sub-tasks': any attention wins, then all done, all untouched, or in progress. */
+/** A step's status from its sub-tasks': attention first, then all done, all untouched, or in progress. */
 function combine(subTasks: readonly StatusInfo[]): StatusInfo {
   const attention = subTasks.filter((s) => s.status === 'attention');
   if (attention.length > 0) { return { status: 'attention', detail: attention.map((s) => s.detail).join(' ') }; }
