@@ -1,7 +1,7 @@
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node';
 import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node';
 import {
-  AddSourceRequest, CopySampleRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
+  AddPipelineStepRequest, AddSourceRequest, CopySampleRequest, ExploreRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
   ProfileProgressType, ProfileRequest, RemoveSourceRequest, ShutdownRequest, ValidateProjectRequest, VersionRequest,
 } from '../shared/protocol/engine';
 import { EngineErrorCodes } from '../shared/protocol/engine';
@@ -11,6 +11,8 @@ import type { LogParams } from '../shared/protocol/engine';
 import * as path from 'node:path';
 import { readCsvPreview } from './data/csvPreview';
 import { EngineError } from './errors';
+import { exploreProject } from './eda/exploreData';
+import { addPipelineStep } from './pipeline/addStep';
 import { exportProblem } from './problem/exportProblem';
 import { copySample } from './project/copySample';
 import { createProject } from './project/createProject';
@@ -54,6 +56,8 @@ function registerHandlers(connection: MessageConnection, log: (level: LogParams[
   connection.onRequest(AddSourceRequest.type, guarded((p) => addSource(p.projectFile, p.dataFile, { name: p.name, role: p.role, replace: p.replace })));
   connection.onRequest(RemoveSourceRequest.type, guarded((p) => removeSource(p.projectFile, p.name)));
   connection.onRequest(ExportProblemRequest.type, guarded((p) => exportProblem(p.path)));
+  connection.onRequest(ExploreRequest.type, guarded((p) => exploreProject(p.projectFile)));
+  connection.onRequest(AddPipelineStepRequest.type, guarded((p) => addPipelineStep(p.projectFile, p.step)));
 }
 
 /** Turns the engine's own errors into JSON-RPC errors with their code, so the caller can tell them apart. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerDataCommands } from './commands/dataCommands';
+import { registerEdaCommands } from './commands/edaCommands';
 import { registerEngineCommands } from './commands/engineCommands';
 import { registerProblemCommands } from './commands/problemCommands';
 import { registerProjectCommands } from './commands/projectCommands';
@@ -8,6 +9,7 @@ import { DataProfiles } from './csv/dataProfiles';
 import { registerInlineProfiling } from './csv/inlineProfiling';
 import { EngineClient } from './engineClient';
 import { DataProfilePanel } from './panels/dataProfilePanel';
+import { EdaPanel } from './panels/edaPanel';
 import { ProblemPanel } from './panels/problemPanel';
 import { ProjectIndex } from './projects/projectIndex';
 import { WorkflowTreeProvider } from './tree/workflowTree';
@@ -23,6 +25,8 @@ export interface MlWorkflowApi {
   profiles: DataProfiles;
   /** The open Data Profile panel of a data file, if any. */
   dataProfilePanel(fileUri: vscode.Uri): DataProfilePanel | undefined;
+  /** The open Exploratory Data Analysis panel of a project, if any. */
+  edaPanel(projectUri: vscode.Uri): EdaPanel | undefined;
 }
 
 let engine: EngineClient | undefined;
@@ -45,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): MlWorkflowApi {
     registerProjectCommands(deps),
     registerSourceCommands(deps),
     registerProblemCommands(deps),
+    registerEdaCommands(deps),
     registerEngineCommands(engine, log),
     profiles,
     registerInlineProfiling(profiles),
@@ -56,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): MlWorkflowApi {
     engine, index, tree, profiles,
     problemPanel: (uri) => ProblemPanel.find(uri),
     dataProfilePanel: (uri) => DataProfilePanel.find(uri),
+    edaPanel: (uri) => EdaPanel.find(uri),
   };
 }
 

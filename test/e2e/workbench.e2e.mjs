@@ -264,6 +264,35 @@ export async function runE2e({ entry, resultsDir, root }) {
       await page.locator('.tabs-container .tab', { hasText: 'Data Profile: broken.csv' }).waitFor({ timeout: 20000 });
       await form().locator('.problems li', { hasText: 'line 4' }).waitFor({ timeout: 30000 });
     });
+
+    await check('the EDA panel opens from the palette on the sample: questions, charts, and one click adds a step', async () => {
+      await palette('View: Close All Editors');
+      await palette('ML Workflow: Open Exploratory Data Analysis');
+      // Several projects in the workspace: the command asks which.
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Penguin species' }).first().click();
+      await page.locator('.tabs-container .tab', { hasText: 'Exploratory Data Analysis: Penguin species' }).waitFor({ timeout: 30000 });
+      await form().locator('#question-missing').waitFor({ timeout: 60000 });
+      await form().locator('#question-outliers').waitFor();
+      await form().locator('#question-normalisation').waitFor();
+      await form().locator('.chart svg, .chart canvas').first().waitFor({ timeout: 30000 });
+      const charts = await form().locator('section.chart-card').count();
+      if (charts < 5) { throw new Error(`${charts} charts`); }
+      const file = path.join(workspace, 'penguins-sample', 'mlworkflow.json');
+      const before = JSON.parse(readFileSync(file, 'utf8')).data.pipeline.length;
+      const button = form().locator('#question-missing vscode-button.add-step', { hasText: 'Add to pipeline' }).first();
+      await button.click();
+      await form().locator('#question-missing vscode-button.add-step', { hasText: 'Added' }).first().waitFor({ timeout: 20000 });
+      const pipeline = JSON.parse(readFileSync(file, 'utf8')).data.pipeline;
+      if (pipeline.length !== before + 1 || pipeline[before].kind !== 'impute') { throw new Error(`pipeline ${JSON.stringify(pipeline)}`); }
+      await page.locator('.notifications-toasts .notification-toast', { hasText: 'Exploring' }).waitFor({ state: 'detached', timeout: 20000 }).catch(() => {});
+      await page.waitForTimeout(500);
+      await shot('09-eda-panel.png');
+      await form().locator('#charts-distribution').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await form().locator('#charts-distribution .chart svg').first().waitFor({ timeout: 20000 });
+      await page.waitForTimeout(300);
+      await shot('09b-eda-charts.png');
+      if (cspErrors.length > 0) { throw new Error(`CSP violations: ${cspErrors.slice(0, 3).join(' | ')}`); }
+    });
   } finally {
     await browser.close();
     await server.stop();

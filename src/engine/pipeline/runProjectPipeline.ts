@@ -12,7 +12,8 @@ import { renderLineage } from './lineage';
 import { applyPipeline, fitPipeline } from './runPipeline';
 import type { StepCount } from './runPipeline';
 
-const KINDS = new Set(['drop', 'rename', 'cast', 'filter', 'dedupe', 'impute', 'outliers', 'scale', 'encode', 'dateParts', 'derive']);
+/** The step kinds the engine knows how to run. */
+export const STEP_KINDS: ReadonlySet<string> = new Set(['drop', 'rename', 'cast', 'filter', 'dedupe', 'impute', 'outliers', 'scale', 'encode', 'dateParts', 'derive']);
 
 export interface ProjectPipelineResult { source: string; out: string; rows: number; columns: number; counts: StepCount[]; inputRows: number }
 
@@ -49,8 +50,8 @@ export async function runProjectPipeline(projectFile: string, outFile: string, s
 function checkSteps(raw: readonly object[]): PipelineStep[] {
   return raw.map((step, i) => {
     const kind = (step as { kind?: unknown }).kind;
-    if (typeof kind !== 'string' || !KINDS.has(kind)) {
-      throw new EngineError(EngineErrorCodes.InvalidInput, `Step ${i + 1}: unknown kind ${JSON.stringify(kind)} (one of ${[...KINDS].join(', ')}).`);
+    if (typeof kind !== 'string' || !STEP_KINDS.has(kind)) {
+      throw new EngineError(EngineErrorCodes.InvalidInput, `Step ${i + 1}: unknown kind ${JSON.stringify(kind)} (one of ${[...STEP_KINDS].join(', ')}).`);
     }
     return step as PipelineStep;
   });

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { ExportProblemRequest } from '../../shared/protocol/engine';
+import { EDA_SUBTASK_SECTIONS } from '../../shared/protocol/edaPanel';
 import { SUBTASK_FIELDS } from '../../shared/protocol/problemPanel';
+import { EdaPanel } from '../panels/edaPanel';
 import { ProblemPanel } from '../panels/problemPanel';
 import type { ProblemPanelDeps } from '../panels/problemPanel';
 import { OPEN_STEP_COMMAND } from '../tree/workflowTree';
@@ -38,9 +40,10 @@ async function exportProblem(deps: ProblemPanelDeps, arg: ProjectArg): Promise<v
   }
 }
 
-function openStep(deps: ProblemPanelDeps, args: OpenStepArgs): ProblemPanel | undefined {
+function openStep(deps: ProblemPanelDeps, args: OpenStepArgs): ProblemPanel | EdaPanel | undefined {
   const uri = vscode.Uri.parse(args.projectUri);
   if (args.step === 'problem') { return ProblemPanel.show(uri, deps, args.subTask ? SUBTASK_FIELDS[args.subTask] : undefined); }
+  if (args.step === 'eda') { return EdaPanel.show(uri, deps, args.subTask ? EDA_SUBTASK_SECTIONS[args.subTask] : undefined); }
   if (args.step === 'data' && args.subTask === 'sources') {
     void vscode.commands.executeCommand('mlWorkflow.data.addSource', uri);
     return undefined;

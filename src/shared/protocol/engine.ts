@@ -1,4 +1,6 @@
 import { NotificationType, ProgressType, RequestType, RequestType0 } from 'vscode-jsonrpc';
+import type { EdaReport } from '../eda/types';
+import type { PipelineStep } from '../pipeline/types';
 import type { DataProfile } from '../profile/types';
 import type { ProjectDiagnostic } from '../project/diagnostics';
 import type { DataRole, DataSource, Problem, ProjectFile } from '../project/types';
@@ -150,6 +152,22 @@ export interface RemoveSourceParams { projectFile: string; name: string }
 export namespace RemoveSourceRequest {
   export const method = 'engine/source/remove';
   export const type = new RequestType<RemoveSourceParams, void, void>(method);
+}
+
+export interface ExploreParams { projectFile: string }
+
+/** Extension -> engine: the exploratory analysis (charts, answers, handling questions) of a project's training source. */
+export namespace ExploreRequest {
+  export const method = 'engine/eda/explore';
+  export const type = new RequestType<ExploreParams, EdaReport, void>(method);
+}
+
+export interface AddPipelineStepParams { projectFile: string; step: PipelineStep }
+
+/** Extension -> engine: append a step to the project's `data.pipeline` (validated, written atomically). */
+export namespace AddPipelineStepRequest {
+  export const method = 'engine/pipeline/addStep';
+  export const type = new RequestType<AddPipelineStepParams, void, void>(method);
 }
 
 export interface LogParams { level: 'trace' | 'debug' | 'info' | 'warn' | 'error'; message: string }
