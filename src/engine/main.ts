@@ -1,7 +1,7 @@
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node';
 import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node';
 import {
-  AddPipelineStepRequest, AddSourceRequest, CopySampleRequest, ExploreRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
+  AddPipelineStepRequest, AddSourceRequest, AssessQualityRequest, PreviewPipelineRequest, RecordRisksRequest, SavePipelineRequest, CopySampleRequest, ExploreRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
   ProfileProgressType, ProfileRequest, RemoveSourceRequest, ShutdownRequest, ValidateProjectRequest, VersionRequest,
 } from '../shared/protocol/engine';
 import { EngineErrorCodes } from '../shared/protocol/engine';
@@ -12,7 +12,10 @@ import * as path from 'node:path';
 import { readCsvPreview } from './data/csvPreview';
 import { EngineError } from './errors';
 import { exploreProject } from './eda/exploreData';
-import { addPipelineStep } from './pipeline/addStep';
+import { addPipelineStep, savePipeline } from './pipeline/addStep';
+import { previewPipeline } from './pipeline/previewPipeline';
+import { assessQuality } from './quality/assessQuality';
+import { recordRisks } from './quality/recordRisks';
 import { exportProblem } from './problem/exportProblem';
 import { copySample } from './project/copySample';
 import { createProject } from './project/createProject';
@@ -58,6 +61,10 @@ function registerHandlers(connection: MessageConnection, log: (level: LogParams[
   connection.onRequest(ExportProblemRequest.type, guarded((p) => exportProblem(p.path)));
   connection.onRequest(ExploreRequest.type, guarded((p) => exploreProject(p.projectFile)));
   connection.onRequest(AddPipelineStepRequest.type, guarded((p) => addPipelineStep(p.projectFile, p.step)));
+  connection.onRequest(AssessQualityRequest.type, guarded((p) => assessQuality(p.projectFile, p.source)));
+  connection.onRequest(RecordRisksRequest.type, guarded((p) => recordRisks(p.projectFile, p.risks)));
+  connection.onRequest(PreviewPipelineRequest.type, guarded((p) => previewPipeline(p.projectFile, p.steps, p.rows)));
+  connection.onRequest(SavePipelineRequest.type, guarded((p) => savePipeline(p.projectFile, p.steps)));
 }
 
 /** Turns the engine's own errors into JSON-RPC errors with their code, so the caller can tell them apart. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerDataCommands } from './commands/dataCommands';
+import { registerDataPanelCommands } from './commands/dataPanelCommands';
 import { registerEdaCommands } from './commands/edaCommands';
 import { registerEngineCommands } from './commands/engineCommands';
 import { registerProblemCommands } from './commands/problemCommands';
@@ -8,6 +9,7 @@ import { registerSourceCommands } from './commands/sourceCommands';
 import { DataProfiles } from './csv/dataProfiles';
 import { registerInlineProfiling } from './csv/inlineProfiling';
 import { EngineClient } from './engineClient';
+import { DataPanel } from './panels/dataPanel';
 import { DataProfilePanel } from './panels/dataProfilePanel';
 import { EdaPanel } from './panels/edaPanel';
 import { ProblemPanel } from './panels/problemPanel';
@@ -27,6 +29,8 @@ export interface MlWorkflowApi {
   dataProfilePanel(fileUri: vscode.Uri): DataProfilePanel | undefined;
   /** The open Exploratory Data Analysis panel of a project, if any. */
   edaPanel(projectUri: vscode.Uri): EdaPanel | undefined;
+  /** The open Data panel of a project, if any. */
+  dataPanel(projectUri: vscode.Uri): DataPanel | undefined;
 }
 
 let engine: EngineClient | undefined;
@@ -50,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): MlWorkflowApi {
     registerSourceCommands(deps),
     registerProblemCommands(deps),
     registerEdaCommands(deps),
+    registerDataPanelCommands(deps),
     registerEngineCommands(engine, log),
     profiles,
     registerInlineProfiling(profiles),
@@ -62,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): MlWorkflowApi {
     problemPanel: (uri) => ProblemPanel.find(uri),
     dataProfilePanel: (uri) => DataProfilePanel.find(uri),
     edaPanel: (uri) => EdaPanel.find(uri),
+    dataPanel: (uri) => DataPanel.find(uri),
   };
 }
 

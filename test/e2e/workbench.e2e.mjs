@@ -293,6 +293,21 @@ export async function runE2e({ entry, resultsDir, root }) {
       await shot('09b-eda-charts.png');
       if (cspErrors.length > 0) { throw new Error(`CSP violations: ${cspErrors.slice(0, 3).join(' | ')}`); }
     });
+
+    await check('the Data panel opens from the palette on the sample: sources, quality, pipeline and its live preview', async () => {
+      await palette('View: Close All Editors');
+      await palette('ML Workflow: Open Data Panel');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Penguin species' }).first().click();
+      await page.locator('.tabs-container .tab', { hasText: 'Data: Penguin species' }).waitFor({ timeout: 30000 });
+      await form().locator('table.sources').waitFor({ timeout: 30000 });
+      await form().locator('#preview-after tbody tr').first().waitFor({ timeout: 60000 });
+      await form().locator('ol.steps li.step').first().waitFor();
+      await form().locator('ul.findings li, #quality p').first().waitFor({ timeout: 30000 });
+      await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
+      await page.waitForTimeout(500);
+      await shot('10-data-panel.png');
+      if (cspErrors.length > 0) { throw new Error(`CSP violations: ${cspErrors.slice(0, 3).join(' | ')}`); }
+    });
   } finally {
     await browser.close();
     await server.stop();

@@ -14,6 +14,27 @@ export async function addPipelineStep(projectFile: string, step: PipelineStep): 
   });
 }
 
+/** Replaces the project's `data.pipeline` with the given steps, refusing the lot if any is of an unknown kind. */
+export async function savePipeline(projectFile: string, steps: readonly PipelineStep[]): Promise<void> {
+  checkSteps(steps);
+  await editProject(projectFile, (project) => {
+    const data = (typeof project.data === 'object' && project.data !== null && !Array.isArray(project.data) ? project.data : (project.data = {})) as Record<string, unknown>;
+    data.pipeline = steps;
+  });
+}
+
+/** Checks a list of steps from a request, naming the first bad one. */
+export function checkSteps(steps: unknown): asserts steps is PipelineStep[] {
+  if (!Array.isArray(steps)) { throw new EngineError(EngineErrorCodes.InvalidInput, 'The pipeline must be a list of steps.'); }
+  steps.forEach((step, i) => {
+    try {
+      checkStep(step);
+    } catch (err) {
+      throw new EngineError(EngineErrorCodes.InvalidInput, `Step ${i + 1}: ${(err as Error).message}`);
+    }
+  });
+}
+
 // The request arrives over JSON-RPC: its type is a claim, not a guarantee.
 function checkStep(step: unknown): void {
   if (typeof step !== 'object' || step === null || Array.isArray(step)) {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ExportProblemRequest } from '../../shared/protocol/engine';
 import { EDA_SUBTASK_SECTIONS } from '../../shared/protocol/edaPanel';
 import { SUBTASK_FIELDS } from '../../shared/protocol/problemPanel';
+import { DataPanel } from '../panels/dataPanel';
 import { EdaPanel } from '../panels/edaPanel';
 import { ProblemPanel } from '../panels/problemPanel';
 import type { ProblemPanelDeps } from '../panels/problemPanel';
@@ -40,7 +41,7 @@ async function exportProblem(deps: ProblemPanelDeps, arg: ProjectArg): Promise<v
   }
 }
 
-function openStep(deps: ProblemPanelDeps, args: OpenStepArgs): ProblemPanel | EdaPanel | undefined {
+function openStep(deps: ProblemPanelDeps, args: OpenStepArgs): ProblemPanel | EdaPanel | DataPanel | undefined {
   const uri = vscode.Uri.parse(args.projectUri);
   if (args.step === 'problem') { return ProblemPanel.show(uri, deps, args.subTask ? SUBTASK_FIELDS[args.subTask] : undefined); }
   if (args.step === 'eda') { return EdaPanel.show(uri, deps, args.subTask ? EDA_SUBTASK_SECTIONS[args.subTask] : undefined); }
@@ -48,6 +49,7 @@ function openStep(deps: ProblemPanelDeps, args: OpenStepArgs): ProblemPanel | Ed
     void vscode.commands.executeCommand('mlWorkflow.data.addSource', uri);
     return undefined;
   }
+  if (args.step === 'data') { return DataPanel.show(uri, deps); }
   const step = STEPS.find((s) => s.id === args.step);
   void vscode.window.showInformationMessage(`${step?.label ?? 'This step'}: its panel arrives in a later version of ML Workflow. ${step?.description ?? ''}`);
   return undefined;

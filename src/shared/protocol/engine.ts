@@ -4,6 +4,7 @@ import type { PipelineStep } from '../pipeline/types';
 import type { DataProfile } from '../profile/types';
 import type { ProjectDiagnostic } from '../project/diagnostics';
 import type { DataRole, DataSource, Problem, ProjectFile } from '../project/types';
+import type { QualityReport, SuggestedRisk } from '../quality/types';
 
 // The engine's methods, declared once. The extension host (and tests) send requests; the engine
 // answers. Names read engine/<noun>/<verb>.
@@ -168,6 +169,52 @@ export interface AddPipelineStepParams { projectFile: string; step: PipelineStep
 export namespace AddPipelineStepRequest {
   export const method = 'engine/pipeline/addStep';
   export const type = new RequestType<AddPipelineStepParams, void, void>(method);
+}
+
+export interface AssessQualityParams { projectFile: string; source?: string }
+
+/** Extension -> engine: the quality findings (and risks to record) of a data source, the training source by default. */
+export namespace AssessQualityRequest {
+  export const method = 'engine/quality/assess';
+  export const type = new RequestType<AssessQualityParams, QualityReport, void>(method);
+}
+
+export interface RecordRisksParams { projectFile: string; risks: SuggestedRisk[] }
+
+/** Extension -> engine: add suggested risks to the problem's risk register (skipping those there); returns how many were added. */
+export namespace RecordRisksRequest {
+  export const method = 'engine/quality/recordRisks';
+  export const type = new RequestType<RecordRisksParams, number, void>(method);
+}
+
+/** One cell of a preview row: text, a number, or missing. */
+export type PreviewCell = string | number | null;
+
+export interface PreviewPipelineParams { projectFile: string; steps: PipelineStep[]; rows?: number }
+export interface PipelinePreview {
+  columnsBefore: string[];
+  rowsBefore: PreviewCell[][];
+  /** Empty when a step failed: nothing runs half-way. */
+  columnsAfter: string[];
+  rowsAfter: PreviewCell[][];
+  /** Rows and columns after each step (disabled steps repeat the count before them). */
+  counts: { rows: number; columns: number }[];
+  /** The step that failed (0-based) and why. */
+  error?: { step: number; message: string };
+}
+
+/** Extension -> engine: fit the given steps on the training source and return the first rows before and after. */
+export namespace PreviewPipelineRequest {
+  export const method = 'engine/pipeline/preview';
+  export const type = new RequestType<PreviewPipelineParams, PipelinePreview, void>(method);
+}
+
+export interface SavePipelineParams { projectFile: string; steps: PipelineStep[] }
+
+/** Extension -> engine: replace the project's `data.pipeline` with these steps (kinds checked, written atomically). */
+export namespace SavePipelineRequest {
+  export const method = 'engine/pipeline/save';
+  export const type = new RequestType<SavePipelineParams, void, void>(method);
 }
 
 export interface LogParams { level: 'trace' | 'debug' | 'info' | 'warn' | 'error'; message: string }

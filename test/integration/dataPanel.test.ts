@@ -1,0 +1,118 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DataPanel } from '../../src/extension/panels/dataPanel';
+import type { PipelineStep } from '../../src/shared/pipeline/types';
+import { api, freshFolder, readJson, waitFor } from './helpers';
+
+/** A project on a copy of the titanic fixture, with its problem (binary, target survived) written in. */
+async function titanicProject(name: string): Promise<vscode.Uri> {
+  const a = await api();
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const folder = await freshFolder(name);
+  const dataFile = path.join(folder, 'titanic.csv');
+  await fs.copyFile(path.join(root, 'test', 'fixtures', 'datasets', 'titanic.csv'), dataFile);
+  const uri = await vscode.commands.executeCommand<vscode.Uri>('mlWorkflow.project.create', { folder, name, dataFile });
+  const project = await readJson(uri.fsPath);
+  project.problem = { task: 'binary', target: 'survived' };
+  await fs.writeFile(uri.fsPath, `${JSON.stringify(project, null, 2)}\n`);
+  await waitFor('the problem in the index', async () => (await a.index.revalidate(uri))?.project?.problem?.target === 'survived');
+  return uri;
+}
+
+async function openReady(uri: vscode.Uri): Promise<DataPanel> {
+  const panel = await vscode.commands.executeCommand<DataPanel>('mlWorkflow.data.open', uri);
+  assert.ok(panel, 'the command returns the panel');
+  const update = await panel.receive({ type: 'data/ready' });
+  assert.ok(update?.type === 'data/update', 'the ready handshake is answered with the state');
+  return panel;
+}
+
+const impute: PipelineStep = { kind: 'impute', columns: ['age'], strategy: 'median' };
+
+suite('Data panel (through its message path)', () => {
+  teardown(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  test('lists the source and its quality findings', async function () {
+    this.timeout(60000);
+    const uri = await titanicProject('data-panel-sources');
+    const panel = await openReady(uri);
+    const state = panel.view;
+    assert.equal(state.sources.length, 1);
+    assert.equal(state.sources[0].role, 'train');
+    assert.equal(state.sources[0].path, 'titanic.csv');
+    assert.equal(state.sources[0].stale, undefined);
+    assert.equal(state.quality.phase, 'done', state.quality.error);
+    assert.equal(state.quality.report?.target, 'survived');
+    assert.ok(state.quality.report?.findings.some((f) => f.kind === 'missing' && f.column === 'age'), JSON.stringify(state.quality.report?.findings));
+    assert.equal(await panel.receive({ type: 'data/source', action: 'remove' }), undefined, 'a remove without a name is refused');
+  });
+
+  test('previews an impute step on age: counts and rows after, first rows only', async function () {
+    this.timeout(60000);
+    const uri = await titanicProject('data-panel-preview');
+    const panel = await openReady(uri);
+    const reply = await panel.receive({ type: 'data/preview', id: 3, steps: [impute, { kind: 'drop', columns: ['name'] }] });
+    assert.ok(reply?.type === 'data/previewed' && reply.id === 3, JSON.stringify(reply));
+    assert.equal(reply.failure, undefined);
+    const p = reply.preview;
+    assert.ok(p);
+    assert.equal(p.error, undefined);
+    assert.deepEqual(p.counts.map((c) => c.rows), [1309, 1309]);
+    assert.equal(p.counts[1].columns, p.columnsBefore.length - 1, 'the drop removes one column');
+    assert.equal(p.rowsBefore.length, 20);
+    assert.equal(p.rowsAfter.length, 20);
+    const ageBefore = p.columnsBefore.indexOf('age');
+    const ageAfter = p.columnsAfter.indexOf('age');
+    const gaps = p.rowsBefore.map((r, i) => (r[ageBefore] === null ? i : -1)).filter((i) => i >= 0);
+    assert.ok(gaps.length > 0, 'some of the first rows miss age');
+    for (const i of gaps) { assert.equal(typeof p.rowsAfter[i][ageAfter], 'number', `row ${i} filled`); }
+    assert.ok(!p.columnsAfter.includes('name'));
+    assert.deepEqual(((await readJson(uri.fsPath)).data as { pipeline?: unknown[] }).pipeline, [], 'a preview writes nothing');
+  });
+
+  test('a step on an unknown column comes back as an error on that step; the file is unchanged', async function () {
+    this.timeout(60000);
+    const uri = await titanicProject('data-panel-bad');
+    const panel = await openReady(uri);
+    const before = await fs.readFile(uri.fsPath, 'utf8');
+    const reply = await panel.receive({ type: 'data/preview', id: 4, steps: [impute, { kind: 'scale', columns: ['no_such_column'], method: 'standard' }] });
+    assert.ok(reply?.type === 'data/previewed');
+    const p = reply.preview;
+    assert.ok(p?.error, JSON.stringify(reply));
+    assert.equal(p.error.step, 1);
+    assert.match(p.error.message, /no_such_column/);
+    assert.deepEqual(p.rowsAfter, [], 'nothing half-run');
+    assert.equal(p.rowsBefore.length, 20);
+    assert.equal(await fs.readFile(uri.fsPath, 'utf8'), before);
+    const badKind = await panel.receive({ type: 'data/save', id: 5, steps: [{ kind: 'explode' }] });
+    assert.ok(badKind?.type === 'data/saved' && badKind.outcome.kind === 'failed', JSON.stringify(badKind));
+    assert.equal(await fs.readFile(uri.fsPath, 'utf8'), before, 'an unknown kind is not saved');
+    assert.equal(await panel.receive({ type: 'data/preview', id: 6, steps: 'impute' }), undefined, 'malformed steps are ignored');
+  });
+
+  test('save writes data.pipeline and the tree sees it', async function () {
+    this.timeout(60000);
+    const a = await api();
+    const uri = await titanicProject('data-panel-save');
+    const panel = await openReady(uri);
+    const steps: PipelineStep[] = [impute, { kind: 'drop', columns: ['name'], enabled: false }];
+    const reply = await panel.receive({ type: 'data/save', id: 7, steps });
+    assert.deepEqual(reply, { type: 'data/saved', id: 7, outcome: { kind: 'done', message: 'Saved 2 steps.' } });
+    const saved = await readJson(uri.fsPath);
+    assert.deepEqual((saved.data as { pipeline: unknown[] }).pipeline, steps);
+    assert.equal((saved.problem as Record<string, unknown>).target, 'survived', 'the rest of the file is kept');
+    assert.deepEqual(panel.view.steps, steps);
+    assert.equal(a.index.get(uri)?.steps[1].subTasks[2].status, 'inProgress');
+  });
+
+  test('the tree opens the panel for step 2 and its sub-tasks other than sources', async function () {
+    this.timeout(60000);
+    const a = await api();
+    const uri = await titanicProject('data-panel-tree');
+    const panel = await vscode.commands.executeCommand<DataPanel>('mlWorkflow.step.open', { projectUri: uri.toString(), step: 'data', subTask: 'pipeline' });
+    assert.ok(panel);
+    assert.equal(a.dataPanel(uri), panel);
+  });
+});
