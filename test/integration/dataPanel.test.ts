@@ -1,25 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DataPanel } from '../../src/extension/panels/dataPanel';
 import type { PipelineStep } from '../../src/shared/pipeline/types';
-import { api, freshFolder, readJson, waitFor } from './helpers';
-
-/** A project on a copy of the titanic fixture, with its problem (binary, target survived) written in. */
-async function titanicProject(name: string): Promise<vscode.Uri> {
-  const a = await api();
-  const root = path.resolve(__dirname, '..', '..', '..');
-  const folder = await freshFolder(name);
-  const dataFile = path.join(folder, 'titanic.csv');
-  await fs.copyFile(path.join(root, 'test', 'fixtures', 'datasets', 'titanic.csv'), dataFile);
-  const uri = await vscode.commands.executeCommand<vscode.Uri>('mlWorkflow.project.create', { folder, name, dataFile });
-  const project = await readJson(uri.fsPath);
-  project.problem = { task: 'binary', target: 'survived' };
-  await fs.writeFile(uri.fsPath, `${JSON.stringify(project, null, 2)}\n`);
-  await waitFor('the problem in the index', async () => (await a.index.revalidate(uri))?.project?.problem?.target === 'survived');
-  return uri;
-}
+import { api, readJson, titanicProject } from './helpers';
 
 async function openReady(uri: vscode.Uri): Promise<DataPanel> {
   const panel = await vscode.commands.executeCommand<DataPanel>('mlWorkflow.data.open', uri);

@@ -1,27 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EdaPanel } from '../../src/extension/panels/edaPanel';
 import type { PipelineStep } from '../../src/shared/pipeline/types';
 import { AddPipelineStepRequest, EngineErrorCodes } from '../../src/shared/protocol/engine';
-import { api, freshFolder, readJson, waitFor } from './helpers';
-
-/** A project on a copy of the titanic fixture, with its problem (binary, target survived) written in. */
-async function titanicProject(name: string): Promise<vscode.Uri> {
-  const a = await api();
-  // From out/test/integration: the fixtures are in the repository (the .vsix does not ship them).
-  const root = path.resolve(__dirname, '..', '..', '..');
-  const folder = await freshFolder(name);
-  const dataFile = path.join(folder, 'titanic.csv');
-  await fs.copyFile(path.join(root, 'test', 'fixtures', 'datasets', 'titanic.csv'), dataFile);
-  const uri = await vscode.commands.executeCommand<vscode.Uri>('mlWorkflow.project.create', { folder, name, dataFile });
-  const project = await readJson(uri.fsPath);
-  project.problem = { task: 'binary', target: 'survived' };
-  await fs.writeFile(uri.fsPath, `${JSON.stringify(project, null, 2)}\n`);
-  await waitFor('the problem in the index', async () => (await a.index.revalidate(uri))?.project?.problem?.target === 'survived');
-  return uri;
-}
+import { api, freshFolder, readJson, titanicProject } from './helpers';
 
 async function openReady(uri: vscode.Uri): Promise<EdaPanel> {
   const panel = await vscode.commands.executeCommand<EdaPanel>('mlWorkflow.eda.open', uri);

@@ -40,3 +40,19 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
 export async function readJson(file: string): Promise<Record<string, unknown>> {
   return JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
 }
+
+/** A project on a copy of the titanic fixture, with its problem (binary, target survived) written in. */
+export async function titanicProject(name: string): Promise<vscode.Uri> {
+  const a = await api();
+  // From out/test/integration: the fixtures are in the repository (the .vsix does not ship them).
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const folder = await freshFolder(name);
+  const dataFile = path.join(folder, 'titanic.csv');
+  await fs.copyFile(path.join(root, 'test', 'fixtures', 'datasets', 'titanic.csv'), dataFile);
+  const uri = await vscode.commands.executeCommand<vscode.Uri>('mlWorkflow.project.create', { folder, name, dataFile });
+  const project = await readJson(uri.fsPath);
+  project.problem = { task: 'binary', target: 'survived' };
+  await fs.writeFile(uri.fsPath, `${JSON.stringify(project, null, 2)}\n`);
+  await waitFor('the problem in the index', async () => (await a.index.revalidate(uri))?.project?.problem?.target === 'survived');
+  return uri;
+}
