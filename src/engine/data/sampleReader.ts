@@ -4,6 +4,7 @@ import { parseRecords } from './csvPreview';
 import { readCsv } from './csvReader';
 import type { CsvSource, TableData } from './csvReader';
 import { MissingMarkers } from './missingMarkers';
+import { seededRandom } from '../random';
 
 /** Files up to this size are read whole even for a quick answer: it is quick anyway. */
 const READ_WHOLE_BYTES = 16 << 20;
@@ -25,7 +26,7 @@ export async function readCsvSample(source: CsvSource, sampleRows: number, delim
   const width = table.columns.length;
   let added = 0;
   let blocksUsed = 0;
-  const random = mulberry32(size);
+  const random = seededRandom(size);
   const handle = await fs.open(source.path, 'r');
   try {
     for (let b = 0; b < BLOCKS && added < sampleRows - headRows; b++) {
@@ -55,16 +56,4 @@ async function fileSize(path: string): Promise<number> {
   } catch (err) {
     throw fileError(path, err);
   }
-}
-
-/** A small seeded PRNG, so a sample is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
