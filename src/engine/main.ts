@@ -1,7 +1,7 @@
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node';
 import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node';
 import {
-  AddPipelineStepRequest, AddSourceRequest, AssessQualityRequest, PreviewPipelineRequest, RecordRisksRequest, SavePipelineRequest, CopySampleRequest, ExploreRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
+  AddPipelineStepRequest, AddSourceRequest, AssessQualityRequest, PreviewPipelineRequest, RecordRisksRequest, RefreshLineageRequest, SavePipelineRequest, CopySampleRequest, ExploreRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
   ProfileProgressType, ProfileRequest, RemoveSourceRequest, ShutdownRequest, ValidateProjectRequest, VersionRequest,
 } from '../shared/protocol/engine';
 import { EngineErrorCodes } from '../shared/protocol/engine';
@@ -22,6 +22,7 @@ import { createProject } from './project/createProject';
 import { saveProblem } from './project/saveProblem';
 import { validateProject } from './project/validateProject';
 import { addSource, removeSource } from './sources/dataSources';
+import { refreshLineage } from './pipeline/refitProject';
 import { ENGINE_VERSION } from './version';
 
 // The engine process: forked by the extension, it answers the requests declared in
@@ -65,6 +66,7 @@ function registerHandlers(connection: MessageConnection, log: (level: LogParams[
   connection.onRequest(RecordRisksRequest.type, guarded((p) => recordRisks(p.projectFile, p.risks)));
   connection.onRequest(PreviewPipelineRequest.type, guarded((p) => previewPipeline(p.projectFile, p.steps, p.rows)));
   connection.onRequest(SavePipelineRequest.type, guarded((p) => savePipeline(p.projectFile, p.steps)));
+  connection.onRequest(RefreshLineageRequest.type, guarded((p) => refreshLineage(p.projectFile)));
 }
 
 /** Turns the engine's own errors into JSON-RPC errors with their code, so the caller can tell them apart. */

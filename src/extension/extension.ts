@@ -13,6 +13,7 @@ import { DataPanel } from './panels/dataPanel';
 import { DataProfilePanel } from './panels/dataProfilePanel';
 import { EdaPanel } from './panels/edaPanel';
 import { ProblemPanel } from './panels/problemPanel';
+import { registerLineageRefresh } from './projects/lineageRefresh';
 import { ProjectIndex } from './projects/projectIndex';
 import { WorkflowTreeProvider } from './tree/workflowTree';
 
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): MlWorkflowApi {
     profiles,
     registerInlineProfiling(profiles),
     registerDataCommands(deps),
+    registerLineageRefresh(engine, log),
   );
   // Finding and validating projects needs the engine; it must not hold up activation.
   void index.rescan();

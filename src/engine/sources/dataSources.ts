@@ -4,6 +4,7 @@ import type { DataRole, DataSource } from '../../shared/project/types';
 import { EngineErrorCodes } from '../../shared/protocol/engine';
 import { readCsv } from '../data/csvReader';
 import { EngineError, fileError } from '../errors';
+import { refreshLineage } from '../pipeline/refitProject';
 import { sha256File } from './contentHash';
 import { editProject } from './projectEdit';
 
@@ -12,7 +13,7 @@ export interface AddSourceOptions { name?: string; role?: DataRole; replace?: bo
 /**
  * Registers a CSV/TSV file in a project's `data.sources`: its path relative to the project file,
  * role, SHA-256 of its content, and its rows and columns (the whole file is read: rows are records,
- * not lines). With `replace`, re-registers a source of the same name (after its file changed).
+ * not lines), then regenerates DATA.md. With `replace`, re-registers a source of the same name (after its file changed).
  */
 export async function addSource(projectFile: string, dataFile: string, options: AddSourceOptions = {}): Promise<DataSource> {
   const full = path.resolve(dataFile);
@@ -36,6 +37,7 @@ export async function addSource(projectFile: string, dataFile: string, options: 
     }
     if (existing >= 0) { sources[existing] = source; } else { sources.push(source); }
   });
+  await refreshLineage(projectFile);
   return source;
 }
 
@@ -47,6 +49,7 @@ export async function removeSource(projectFile: string, name: string): Promise<v
     if (index < 0) { throw new EngineError(EngineErrorCodes.InvalidInput, `No data source named "${name}" in ${projectFile}.`); }
     sources.splice(index, 1);
   });
+  await refreshLineage(projectFile);
 }
 
 /** The project's `data.sources` array, created when absent; refuses a malformed one. */

@@ -24,6 +24,8 @@ export async function editProject(file: string, edit: (project: Record<string, u
   const project = value as Record<string, unknown>;
   edit(project);
   const next = formatProject(project);
+  // An edit that changes nothing must not touch the file: watchers would see a change that is none.
+  if (next === text) { return revisionOf(next); }
   try {
     await writeFileAtomic(file, next);
   } catch (err) {

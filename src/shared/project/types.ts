@@ -56,8 +56,27 @@ export interface DataSource {
 /** The values a column can possibly take. */
 export interface ValueRange { min?: number; max?: number }
 
+/**
+ * How the training source is split into training rows and held-out test rows. The pipeline and
+ * every model learn from the training rows only; the test rows are kept for the final evaluation.
+ * `random` shuffles with the seed; `stratified` keeps the target's class shares; `timeOrdered`
+ * holds out the last rows by `column` (oldest first); `column` uses a column whose value is
+ * `test` (or 1 / true) for test rows.
+ */
+export interface SplitSettings {
+  method: 'random' | 'stratified' | 'timeOrdered' | 'column';
+  /** Share of rows held out (0 < f < 1); not used by `column`. */
+  testFraction?: number;
+  seed?: number;
+  column?: string;
+}
+
+export const SPLIT_METHODS: readonly SplitSettings['method'][] = ['random', 'stratified', 'timeOrdered', 'column'];
+
 export interface ProjectData {
   sources?: DataSource[];
+  /** Hold-out split of the training source; absent = every row trains (no test rows from it). */
+  split?: SplitSettings;
   /** Per column, the possible values: anything outside is an impossible value. */
   ranges?: Record<string, ValueRange>;
   pipeline?: object[];

@@ -211,10 +211,18 @@ export namespace PreviewPipelineRequest {
 
 export interface SavePipelineParams { projectFile: string; steps: PipelineStep[] }
 
-/** Extension -> engine: replace the project's `data.pipeline` with these steps (kinds checked, written atomically). */
+/** Extension -> engine: replace the project's `data.pipeline` with these steps, fitted on the training rows (nothing written when a step fails); DATA.md follows. */
 export namespace SavePipelineRequest {
   export const method = 'engine/pipeline/save';
   export const type = new RequestType<SavePipelineParams, void, void>(method);
+}
+
+export interface RefreshLineageParams { projectFile: string }
+
+/** Extension -> engine: the project file changed outside the engine; regenerate DATA.md (the project file is not written). */
+export namespace RefreshLineageRequest {
+  export const method = 'engine/lineage/refresh';
+  export const type = new RequestType<RefreshLineageParams, void, void>(method);
 }
 
 export interface LogParams { level: 'trace' | 'debug' | 'info' | 'warn' | 'error'; message: string }

@@ -1,0 +1,69 @@
+import { access } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { ColumnTable } from 'arquero';
+import type { PipelineStep } from '../../shared/pipeline/types';
+import type { ProjectFile } from '../../shared/project/types';
+import { fileError } from '../errors';
+import { loadProject } from '../project/loadProject';
+import { editProject } from '../sources/projectEdit';
+import { writeFileAtomic } from '../storage/atomicWrite';
+import { checkSteps } from './checkSteps';
+import { renderLineage } from './lineage';
+import { fitPipeline } from './runPipeline';
+import type { PipelineRun } from './runPipeline';
+import { loadTrainingData } from './trainingSource';
+import type { TrainingData } from './trainingSource';
+
+/** A project's pipeline fitted on its training rows, as stored in the project file. */
+export interface RefitResult { project: ProjectFile; training: TrainingData; fitted: PipelineRun }
+
+/**
+ * Fits the project's pipeline (or `steps`, which then replace it) on the training rows, stores the
+ * steps with what they learned in the project file (unless `store` is false) and regenerates
+ * DATA.md. A failing step stops everything before anything is written, with an error naming it.
+ */
+export async function refitProjectPipeline(projectFile: string, steps?: readonly PipelineStep[], store = true): Promise<RefitResult> {
+  const project = await loadProject(projectFile);
+  const chosen = steps ?? project.data?.pipeline ?? [];
+  checkSteps(chosen);
+  const training = await loadTrainingData(projectFile, project);
+  const fitted = fitPipeline(chosen, training.train);
+  if (store) { await editProject(projectFile, (p) => { ((p.data ??= {}) as Record<string, unknown>).pipeline = fitted.steps; }); }
+  const saved = { ...project, data: { ...project.data, pipeline: fitted.steps } };
+  await writeLineage(projectFile, saved, fitted, training.train, training);
+  return { project: saved, training, fitted };
+}
+
+/**
+ * Regenerates DATA.md after a change that is not a pipeline edit here (a source added or removed,
+ * the project file edited by hand). The project file is not written: a hand edit stays as typed.
+ * When the pipeline cannot be fitted (no training source yet, a step that no longer fits the
+ * data), DATA.md still lists the sources and says why the steps are not shown.
+ */
+export async function refreshLineage(projectFile: string): Promise<void> {
+  const dataFile = path.join(path.dirname(projectFile), 'DATA.md');
+  const project = await loadProject(projectFile);
+  // A project without data has no lineage to tell: no DATA.md appears until a source does.
+  if ((project.data?.sources ?? []).length === 0 && !(await exists(dataFile))) { return; }
+  try {
+    await refitProjectPipeline(projectFile, undefined, false);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    await writeLineageText(projectFile, renderLineage(project, [], [], { rows: 0, columns: 0 }, new Date(), reason));
+  }
+}
+
+async function writeLineage(projectFile: string, project: ProjectFile, fitted: PipelineRun, input: ColumnTable, training: TrainingData): Promise<void> {
+  const split = training.split ? { train: training.split.train.length, test: training.split.test.length } : undefined;
+  const text = renderLineage(project, fitted.steps, fitted.counts, { rows: input.numRows(), columns: input.numCols() }, new Date(), undefined, split);
+  await writeLineageText(projectFile, text);
+}
+
+async function writeLineageText(projectFile: string, text: string): Promise<void> {
+  const file = path.join(path.dirname(projectFile), 'DATA.md');
+  await writeFileAtomic(file, text).catch((err: unknown) => { throw fileError(file, err); });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(() => true, () => false);
+}
