@@ -20,6 +20,13 @@ const builds = [
   { ...node, entryPoints: ['src/engine/data/readWorker.ts'], outfile: 'dist/readWorker.js' },
   { ...node, entryPoints: ['src/engine/profile/statsWorker.ts'], outfile: 'dist/statsWorker.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mlw.js', banner: { js: '#!/usr/bin/env node' } },
+  // vega for the engine's SVG rendering, an ES module loaded with import() from beside engine.js and
+  // mlw.js. `canvas` is an optional native package vega probes for; without it vega renders SVG.
+  {
+    ...node, format: 'esm', entryPoints: ['src/engine/eda/vegaBundle.ts'], outfile: 'dist/vegaRender.mjs', external: ['canvas'],
+    // Some of vega's dependencies still call require(); an ES module needs one made for it.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  },
   {
     bundle: true, platform: 'browser', format: 'esm', target: 'es2022', sourcemap: !production, minify: production,
     logLevel: 'warning', entryPoints: { problem: 'webview/problem/main.ts', profile: 'webview/profile/main.ts', eda: 'webview/eda/main.ts', data: 'webview/data/main.ts' }, outdir: 'dist/webview',

@@ -1,7 +1,7 @@
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node';
 import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node';
 import {
-  AddPipelineStepRequest, AddSourceRequest, AssessQualityRequest, PreviewPipelineRequest, RecordRisksRequest, RefreshLineageRequest, SavePipelineRequest, CopySampleRequest, ExploreRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
+  AddPipelineStepRequest, AddSourceRequest, AssessQualityRequest, PreviewPipelineRequest, RecordRisksRequest, RefreshLineageRequest, SavePipelineRequest, SaveSplitRequest, ExportEdaHtmlRequest, CopySampleRequest, ExploreRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
   ProfileProgressType, ProfileRequest, RemoveSourceRequest, ShutdownRequest, ValidateProjectRequest, VersionRequest,
 } from '../shared/protocol/engine';
 import { EngineErrorCodes } from '../shared/protocol/engine';
@@ -12,7 +12,8 @@ import * as path from 'node:path';
 import { readCsvPreview } from './data/csvPreview';
 import { EngineError } from './errors';
 import { exploreProject } from './eda/exploreData';
-import { addPipelineStep, savePipeline } from './pipeline/addStep';
+import { writeEdaHtml } from './eda/edaHtml';
+import { addPipelineStep, savePipeline, saveSplit } from './pipeline/addStep';
 import { previewPipeline } from './pipeline/previewPipeline';
 import { assessQuality } from './quality/assessQuality';
 import { recordRisks } from './quality/recordRisks';
@@ -60,7 +61,12 @@ function registerHandlers(connection: MessageConnection, log: (level: LogParams[
   connection.onRequest(AddSourceRequest.type, guarded((p) => addSource(p.projectFile, p.dataFile, { name: p.name, role: p.role, replace: p.replace })));
   connection.onRequest(RemoveSourceRequest.type, guarded((p) => removeSource(p.projectFile, p.name)));
   connection.onRequest(ExportProblemRequest.type, guarded((p) => exportProblem(p.path)));
-  connection.onRequest(ExploreRequest.type, guarded((p) => exploreProject(p.projectFile)));
+  connection.onRequest(ExploreRequest.type, guarded((p, token) => exploreProject(p.projectFile, () => token.isCancellationRequested)));
+  connection.onRequest(ExportEdaHtmlRequest.type, guarded(async (p, token) => {
+    await writeEdaHtml(await exploreProject(p.projectFile, () => token.isCancellationRequested), p.out);
+    return { out: p.out };
+  }));
+  connection.onRequest(SaveSplitRequest.type, guarded((p) => saveSplit(p.projectFile, p.split)));
   connection.onRequest(AddPipelineStepRequest.type, guarded((p) => addPipelineStep(p.projectFile, p.step)));
   connection.onRequest(AssessQualityRequest.type, guarded((p) => assessQuality(p.projectFile, p.source)));
   connection.onRequest(RecordRisksRequest.type, guarded((p) => recordRisks(p.projectFile, p.risks)));

@@ -1,26 +1,39 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { VegaLiteSpec } from '../../shared/eda/types';
 
-type Vega = typeof import('vega');
-/** The one function used from vega-lite (its types need a newer module resolution than this project's). */
-interface VegaLite { compile(spec: object): { spec: import('vega').Spec } }
+/** The three functions used from vega and vega-lite (vega-lite's types need a newer module resolution). */
+interface VegaRender {
+  compile(spec: object): { spec: import('vega').Spec };
+  parse: typeof import('vega').parse;
+  View: typeof import('vega').View;
+}
 
 // vega and vega-lite are ES modules whose graph has a top-level await (vega-canvas probing for the
 // optional `canvas` package): neither `require` nor an esbuild CommonJS bundle can load them. A
 // real `import()` can, and TypeScript would rewrite a plain one into `require`; hence the Function.
 const importModule = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
 
-let libraries: Promise<{ vegaLite: VegaLite; vega: Vega }> | undefined;
+let loaded: Promise<VegaRender> | undefined;
 
-function loadVega(): Promise<{ vegaLite: VegaLite; vega: Vega }> {
-  libraries ??= Promise.all([importModule<VegaLite>('vega-lite'), importModule<Vega>('vega')]).then(([vegaLite, vega]) => ({ vegaLite, vega }));
-  return libraries;
+/**
+ * The bundled dist/vegaRender.mjs beside the running bundle (the packaged extension has no
+ * node_modules), else the packages themselves (tests compiled to out/).
+ */
+function loadVega(): Promise<VegaRender> {
+  const bundled = path.join(__dirname, 'vegaRender.mjs');
+  loaded ??= existsSync(bundled)
+    ? importModule<VegaRender>(pathToFileURL(bundled).href)
+    : Promise.all([importModule<{ compile: VegaRender['compile'] }>('vega-lite'), importModule<typeof import('vega')>('vega')])
+      .then(([vegaLite, vega]) => ({ compile: vegaLite.compile, parse: vega.parse, View: vega.View }));
+  return loaded;
 }
 
 /** Renders a Vega-Lite spec to SVG text in Node, without a canvas or a browser. */
 export async function specToSvg(spec: VegaLiteSpec): Promise<string> {
-  const { vegaLite, vega } = await loadVega();
-  const compiled = vegaLite.compile(spec).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  const vega = await loadVega();
+  const view = new vega.View(vega.parse(vega.compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {

@@ -1,5 +1,6 @@
 import type { PipelineStep } from '../../shared/pipeline/types';
-import { checkStep, checkSteps } from './checkSteps';
+import type { SplitSettings } from '../../shared/project/types';
+import { checkSplit, checkStep, checkSteps } from './checkSteps';
 import { loadProject } from '../project/loadProject';
 import { refitProjectPipeline } from './refitProject';
 
@@ -12,7 +13,7 @@ export async function addPipelineStep(projectFile: string, step: PipelineStep): 
   const project = await loadProject(projectFile);
   const current = project.data?.pipeline ?? [];
   checkSteps(current);
-  await refitProjectPipeline(projectFile, [...current, step]);
+  await refitProjectPipeline(projectFile, { steps: [...current, step] });
 }
 
 /**
@@ -21,5 +22,14 @@ export async function addPipelineStep(projectFile: string, step: PipelineStep): 
  */
 export async function savePipeline(projectFile: string, steps: readonly PipelineStep[]): Promise<void> {
   checkSteps(steps);
-  await refitProjectPipeline(projectFile, steps);
+  await refitProjectPipeline(projectFile, { steps });
+}
+
+/**
+ * Sets (or with null removes) the project's train/test split, refits the pipeline on the new
+ * training rows and regenerates DATA.md. A split that cannot be made is refused; nothing is written.
+ */
+export async function saveSplit(projectFile: string, split: SplitSettings | null): Promise<void> {
+  checkSplit(split);
+  await refitProjectPipeline(projectFile, { split });
 }

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ColumnTable } from 'arquero';
 import type { PipelineStep } from '../../shared/pipeline/types';
-import type { ProjectFile } from '../../shared/project/types';
+import type { ProjectFile, SplitSettings } from '../../shared/project/types';
 import { fileError } from '../errors';
 import { loadProject } from '../project/loadProject';
 import { editProject } from '../sources/projectEdit';
@@ -17,19 +17,31 @@ import type { TrainingData } from './trainingSource';
 /** A project's pipeline fitted on its training rows, as stored in the project file. */
 export interface RefitResult { project: ProjectFile; training: TrainingData; fitted: PipelineRun }
 
+/** A change to the pipeline's settings: new steps, a new split (null removes it), or neither (refit as is). */
+export interface PipelineChange { steps?: readonly PipelineStep[]; split?: SplitSettings | null }
+
 /**
- * Fits the project's pipeline (or `steps`, which then replace it) on the training rows, stores the
- * steps with what they learned in the project file (unless `store` is false) and regenerates
- * DATA.md. A failing step stops everything before anything is written, with an error naming it.
+ * Fits the project's pipeline on the training rows, with `change` applied, then stores the steps
+ * with what they learned (and the changed split) in the project file (unless `store` is false)
+ * and regenerates DATA.md. A bad split or a failing step stops everything before anything is
+ * written, with an error naming the step.
  */
-export async function refitProjectPipeline(projectFile: string, steps?: readonly PipelineStep[], store = true): Promise<RefitResult> {
-  const project = await loadProject(projectFile);
-  const chosen = steps ?? project.data?.pipeline ?? [];
-  checkSteps(chosen);
+export async function refitProjectPipeline(projectFile: string, change: PipelineChange = {}, store = true): Promise<RefitResult> {
+  const loaded = await loadProject(projectFile);
+  const data = { ...loaded.data, pipeline: change.steps ? [...change.steps] : loaded.data?.pipeline ?? [] };
+  if (change.split === null) { delete data.split; } else if (change.split !== undefined) { data.split = change.split; }
+  checkSteps(data.pipeline);
+  const project: ProjectFile = { ...loaded, data };
   const training = await loadTrainingData(projectFile, project);
-  const fitted = fitPipeline(chosen, training.train);
-  if (store) { await editProject(projectFile, (p) => { ((p.data ??= {}) as Record<string, unknown>).pipeline = fitted.steps; }); }
-  const saved = { ...project, data: { ...project.data, pipeline: fitted.steps } };
+  const fitted = fitPipeline(data.pipeline, training.train);
+  if (store) {
+    await editProject(projectFile, (p) => {
+      const stored = (p.data ??= {}) as Record<string, unknown>;
+      stored.pipeline = fitted.steps;
+      if (change.split === null) { delete stored.split; } else if (change.split !== undefined) { stored.split = change.split; }
+    });
+  }
+  const saved = { ...project, data: { ...data, pipeline: fitted.steps } };
   await writeLineage(projectFile, saved, fitted, training.train, training);
   return { project: saved, training, fitted };
 }
@@ -46,7 +58,7 @@ export async function refreshLineage(projectFile: string): Promise<void> {
   // A project without data has no lineage to tell: no DATA.md appears until a source does.
   if ((project.data?.sources ?? []).length === 0 && !(await exists(dataFile))) { return; }
   try {
-    await refitProjectPipeline(projectFile, undefined, false);
+    await refitProjectPipeline(projectFile, {}, false);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     await writeLineageText(projectFile, renderLineage(project, [], [], { rows: 0, columns: 0 }, new Date(), reason));

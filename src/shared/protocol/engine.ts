@@ -3,7 +3,7 @@ import type { EdaReport } from '../eda/types';
 import type { PipelineStep } from '../pipeline/types';
 import type { DataProfile } from '../profile/types';
 import type { ProjectDiagnostic } from '../project/diagnostics';
-import type { DataRole, DataSource, Problem, ProjectFile } from '../project/types';
+import type { DataRole, DataSource, Problem, ProjectFile, SplitSettings } from '../project/types';
 import type { QualityReport, SuggestedRisk } from '../quality/types';
 
 // The engine's methods, declared once. The extension host (and tests) send requests; the engine
@@ -157,7 +157,7 @@ export namespace RemoveSourceRequest {
 
 export interface ExploreParams { projectFile: string }
 
-/** Extension -> engine: the exploratory analysis (charts, answers, handling questions) of a project's training source. */
+/** Extension -> engine: the exploratory analysis (charts, answers, handling questions) of a project's training source; cancellable. */
 export namespace ExploreRequest {
   export const method = 'engine/eda/explore';
   export const type = new RequestType<ExploreParams, EdaReport, void>(method);
@@ -215,6 +215,22 @@ export interface SavePipelineParams { projectFile: string; steps: PipelineStep[]
 export namespace SavePipelineRequest {
   export const method = 'engine/pipeline/save';
   export const type = new RequestType<SavePipelineParams, void, void>(method);
+}
+
+export interface SaveSplitParams { projectFile: string; split: SplitSettings | null }
+
+/** Extension -> engine: set (null: remove) the train/test split, refit the pipeline on the new training rows; nothing written when the split cannot be made. */
+export namespace SaveSplitRequest {
+  export const method = 'engine/split/save';
+  export const type = new RequestType<SaveSplitParams, void, void>(method);
+}
+
+export interface ExportEdaHtmlParams { projectFile: string; out: string }
+
+/** Extension -> engine: write the project's exploratory analysis as a self-contained HTML report; cancellable. */
+export namespace ExportEdaHtmlRequest {
+  export const method = 'engine/eda/exportHtml';
+  export const type = new RequestType<ExportEdaHtmlParams, { out: string }, void>(method);
 }
 
 export interface RefreshLineageParams { projectFile: string }
