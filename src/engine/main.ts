@@ -1,10 +1,11 @@
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError } from 'vscode-jsonrpc/node';
 import type { CancellationToken, MessageConnection } from 'vscode-jsonrpc/node';
 import {
-  AddPipelineStepRequest, AddSourceRequest, AssessQualityRequest, PreviewPipelineRequest, RecordRisksRequest, RefreshLineageRequest, SavePipelineRequest, SaveSplitRequest, ExportEdaHtmlRequest, CopySampleRequest, ExploreRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
+  AddPipelineStepRequest, AddSourceRequest, AssessQualityRequest, PreviewPipelineRequest, RecordRisksRequest, RefreshLineageRequest, SavePipelineRequest, SaveSplitRequest, ExportEdaHtmlRequest, ExportPipelineRequest, CopySampleRequest, ExploreRequest, CreateProjectRequest, CsvPreviewRequest, ExportProblemRequest, LogNotification, SaveProblemRequest,
   ProfileProgressType, ProfileRequest, RemoveSourceRequest, ShutdownRequest, ValidateProjectRequest, VersionRequest,
 } from '../shared/protocol/engine';
 import { EngineErrorCodes } from '../shared/protocol/engine';
+import { ListRunsRequest, StartTrainingRequest, TrainingFamiliesRequest, TrainingProgressType } from '../shared/protocol/engine';
 import { CancelledError } from './data/csvReader';
 import { profileFile } from './profile/profileFile';
 import type { LogParams } from '../shared/protocol/engine';
@@ -13,6 +14,7 @@ import { readCsvPreview } from './data/csvPreview';
 import { EngineError } from './errors';
 import { exploreProject } from './eda/exploreData';
 import { writeEdaHtml } from './eda/edaHtml';
+import { exportProjectPipeline } from './pipeline/export/exportProjectPipeline';
 import { addPipelineStep, savePipeline, saveSplit } from './pipeline/addStep';
 import { previewPipeline } from './pipeline/previewPipeline';
 import { assessQuality } from './quality/assessQuality';
@@ -66,6 +68,14 @@ function registerHandlers(connection: MessageConnection, log: (level: LogParams[
     await writeEdaHtml(await exploreProject(p.projectFile, () => token.isCancellationRequested), p.out);
     return { out: p.out };
   }));
+  connection.onRequest(ExportPipelineRequest.type, guarded((p) => exportProjectPipeline(p.projectFile, p.language, p.out)));
+  // Training loads every model family (TensorFlow.js among them): only when first asked.
+  connection.onRequest(StartTrainingRequest.type, guarded(async (p, token) => (await import('./training/runTraining')).runTraining(p, {
+    isCancelled: () => token.isCancellationRequested,
+    onProgress: (progress) => { if (p.progressToken !== undefined) { void connection.sendProgress(TrainingProgressType, p.progressToken, progress); } },
+  })));
+  connection.onRequest(TrainingFamiliesRequest.type, async () => (await import('./training/families')).familyInfos((await import('./models/registry')).FAMILIES));
+  connection.onRequest(ListRunsRequest.type, guarded(async (p) => (await import('./training/listRuns')).listRuns(p.projectFile)));
   connection.onRequest(SaveSplitRequest.type, guarded((p) => saveSplit(p.projectFile, p.split)));
   connection.onRequest(AddPipelineStepRequest.type, guarded((p) => addPipelineStep(p.projectFile, p.step)));
   connection.onRequest(AssessQualityRequest.type, guarded((p) => assessQuality(p.projectFile, p.source)));

@@ -3,6 +3,7 @@ import { registerDataCommands } from './commands/dataCommands';
 import { registerDataPanelCommands } from './commands/dataPanelCommands';
 import { registerEdaCommands } from './commands/edaCommands';
 import { registerEngineCommands } from './commands/engineCommands';
+import { registerExportCommands } from './commands/exportCommands';
 import { registerProblemCommands } from './commands/problemCommands';
 import { registerProjectCommands } from './commands/projectCommands';
 import { registerSourceCommands } from './commands/sourceCommands';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): MlWorkflowApi {
     registerInlineProfiling(profiles),
     registerDataCommands(deps),
     registerLineageRefresh(engine, log),
+    registerExportCommands(deps),
   );
   // Finding and validating projects needs the engine; it must not hold up activation.
   void index.rescan();

@@ -1,7 +1,5 @@
-import { exportPython } from '../../engine/pipeline/export/exportPython';
-import { exportTypeScript } from '../../engine/pipeline/export/exportTypeScript';
-import { fittedPipeline, runProjectPipeline } from '../../engine/pipeline/runProjectPipeline';
-import { writeFileAtomic } from '../../engine/storage/atomicWrite';
+import { exportProjectPipeline } from '../../engine/pipeline/export/exportProjectPipeline';
+import { runProjectPipeline } from '../../engine/pipeline/runProjectPipeline';
 import { CliError } from '../output';
 import type { CliIo } from '../output';
 
@@ -18,14 +16,7 @@ export async function runPipelineCommand(projectFile: string, out: string, sourc
 export async function runPipelineExport(projectFile: string, options: { python?: string; typescript?: string }, io: CliIo): Promise<number> {
   const target = options.python ?? options.typescript;
   if (target === undefined) { throw new CliError('Usage: mlw pipeline export <mlworkflow.json> --python FILE.py | --typescript FILE.ts', 2); }
-  const { name, steps } = await fittedPipeline(projectFile);
-  let code: string;
-  try {
-    code = options.python !== undefined ? exportPython(steps, name) : exportTypeScript(steps, name);
-  } catch (err) {
-    throw new CliError(`${projectFile}: ${(err as Error).message}`);
-  }
-  await writeFileAtomic(target, code);
+  await exportProjectPipeline(projectFile, options.python !== undefined ? 'python' : 'typescript', target);
   io.out(options.python !== undefined
     ? `Wrote ${target}: python3 ${target} input.csv output.csv applies the fitted pipeline (pandas, numpy).\n`
     : `Wrote ${target}: import { transform } from it and pass an arquero table.\n`);

@@ -5,6 +5,7 @@ import type { DataProfile } from '../profile/types';
 import type { ProjectDiagnostic } from '../project/diagnostics';
 import type { DataRole, DataSource, Problem, ProjectFile, SplitSettings } from '../project/types';
 import type { QualityReport, SuggestedRisk } from '../quality/types';
+import type { FamilyInfo, RunSummary, TrainingParams, TrainingProgress, TrainingResult } from '../training/types';
 
 // The engine's methods, declared once. The extension host (and tests) send requests; the engine
 // answers. Names read engine/<noun>/<verb>.
@@ -233,6 +234,16 @@ export namespace ExportEdaHtmlRequest {
   export const type = new RequestType<ExportEdaHtmlParams, { out: string }, void>(method);
 }
 
+export type PipelineLanguage = 'python' | 'typescript';
+
+export interface ExportPipelineParams { projectFile: string; language: PipelineLanguage; out: string }
+
+/** Extension -> engine: write the fitted pipeline as code (a pandas script or an arquero TypeScript module). */
+export namespace ExportPipelineRequest {
+  export const method = 'engine/pipeline/export';
+  export const type = new RequestType<ExportPipelineParams, { out: string }, void>(method);
+}
+
 export interface RefreshLineageParams { projectFile: string }
 
 /** Extension -> engine: the project file changed outside the engine; regenerate DATA.md (the project file is not written). */
@@ -247,4 +258,30 @@ export interface LogParams { level: 'trace' | 'debug' | 'info' | 'warn' | 'error
 export namespace LogNotification {
   export const method = 'engine/log';
   export const type = new NotificationType<LogParams>(method);
+}
+
+/** How far a training run has got (phase, trial, fold, loss) and the leaderboard so far. */
+export const TrainingProgressType = new ProgressType<TrainingProgress>();
+
+/**
+ * Extension -> engine: train and compare models under a budget (cross-validated, recorded under
+ * runs/<id>/); cancellable: a cancelled run resolves with the partial leaderboard, marked cancelled.
+ */
+export namespace StartTrainingRequest {
+  export const method = 'engine/training/start';
+  export const type = new RequestType<TrainingParams, TrainingResult, void>(method);
+}
+
+/** Extension -> engine: the model families the engine offers, with their hyperparameters. */
+export namespace TrainingFamiliesRequest {
+  export const method = 'engine/training/families';
+  export const type = new RequestType0<FamilyInfo[], void>(method);
+}
+
+export interface ListRunsParams { projectFile: string }
+
+/** Extension -> engine: the recorded training runs of a project with their leaderboards, newest first. */
+export namespace ListRunsRequest {
+  export const method = 'engine/training/runs';
+  export const type = new RequestType<ListRunsParams, RunSummary[], void>(method);
 }
