@@ -3,6 +3,7 @@ import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { DataPanel } from '../../src/extension/panels/dataPanel';
 import type { PipelineStep } from '../../src/shared/pipeline/types';
+import type { SplitSettings } from '../../src/shared/project/types';
 import { api, readJson, titanicProject } from './helpers';
 
 async function openReady(uri: vscode.Uri): Promise<DataPanel> {
@@ -89,6 +90,53 @@ suite('Data panel (through its message path)', () => {
     assert.equal((saved.problem as Record<string, unknown>).target, 'survived', 'the rest of the file is kept');
     assert.deepEqual(panel.view.steps, steps);
     assert.equal(a.index.get(uri)?.steps[1].subTasks[2].status, 'inProgress');
+  });
+
+  test('the split section saves data.split through the engine; the preview then fits on the training rows; null removes it', async function () {
+    this.timeout(60000);
+    const uri = await titanicProject('data-panel-split');
+    const panel = await openReady(uri);
+    assert.equal(panel.view.split, undefined, 'no split yet');
+    const split: SplitSettings = { method: 'random', testFraction: 0.2, seed: 7 };
+    const reply = await panel.receive({ type: 'data/saveSplit', id: 8, split });
+    assert.deepEqual(reply, { type: 'data/splitSaved', id: 8, outcome: { kind: 'done', message: 'Saved the split.' } });
+    const saved = await readJson(uri.fsPath);
+    assert.deepEqual((saved.data as { split?: unknown }).split, split);
+    assert.equal((saved.problem as Record<string, unknown>).target, 'survived', 'the rest of the file is kept');
+    assert.deepEqual(panel.view.split, split, 'the panel shows the saved split');
+
+    const previewed = await panel.receive({ type: 'data/preview', id: 9, steps: [impute] });
+    assert.ok(previewed?.type === 'data/previewed' && previewed.preview, JSON.stringify(previewed));
+    assert.deepEqual(previewed.preview.counts.map((c) => c.rows), [1309 - Math.round(1309 * 0.2)], 'the steps are fitted on the training rows only');
+
+    const before = await fs.readFile(uri.fsPath, 'utf8');
+    const bad = await panel.receive({ type: 'data/saveSplit', id: 10, split: { method: 'column', column: 'no_such_column' } });
+    assert.ok(bad?.type === 'data/splitSaved' && bad.outcome.kind === 'failed', JSON.stringify(bad));
+    assert.match(bad.outcome.message, /no_such_column/);
+    assert.equal(await fs.readFile(uri.fsPath, 'utf8'), before, 'a split that cannot be made is not written');
+    assert.equal(await panel.receive({ type: 'data/saveSplit', id: 11, split: { method: 'bogus' } }), undefined, 'an unknown method is ignored');
+    assert.equal(await panel.receive({ type: 'data/saveSplit', id: 12, split: { method: 'random', testFraction: 1.5 } }), undefined, 'a share outside (0, 1) is ignored');
+    assert.equal(await panel.receive({ type: 'data/saveSplit', id: 13 }), undefined, 'a missing split is not a removal');
+    assert.equal(await fs.readFile(uri.fsPath, 'utf8'), before);
+
+    const removed = await panel.receive({ type: 'data/saveSplit', id: 14, split: null });
+    assert.deepEqual(removed, { type: 'data/splitSaved', id: 14, outcome: { kind: 'done', message: 'Removed the split: every row trains.' } });
+    assert.equal(((await readJson(uri.fsPath)).data as { split?: unknown }).split, undefined);
+    assert.equal(panel.view.split, undefined);
+  });
+
+  test('columnsAt gives the columns a step sees: those after the steps before it', async function () {
+    this.timeout(60000);
+    const uri = await titanicProject('data-panel-columns');
+    const panel = await openReady(uri);
+    const first = await panel.receive({ type: 'data/columnsAt', id: 20, steps: [] });
+    assert.deepEqual(first, { type: 'data/columns', id: 20, columns: ['name', 'survived', 'sex', 'age', 'passengerClass'] });
+    const later = await panel.receive({ type: 'data/columnsAt', id: 21, steps: [{ kind: 'drop', columns: ['name'] }, { kind: 'derive', column: 'age2', expression: 'd => d.age * 2' }] });
+    assert.deepEqual(later, { type: 'data/columns', id: 21, columns: ['survived', 'sex', 'age', 'passengerClass', 'age2'] });
+    const failing = await panel.receive({ type: 'data/columnsAt', id: 22, steps: [{ kind: 'scale', columns: ['no_such_column'], method: 'standard' }] });
+    assert.ok(failing?.type === 'data/columns' && failing.columns === undefined, JSON.stringify(failing));
+    assert.match(failing.failure ?? '', /no_such_column/);
+    assert.equal(await panel.receive({ type: 'data/columnsAt', id: 23, steps: 'drop' }), undefined, 'malformed steps are ignored');
   });
 
   test('the tree opens the panel for step 2 and its sub-tasks other than sources', async function () {

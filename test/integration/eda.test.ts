@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { EdaPanel } from '../../src/extension/panels/edaPanel';
 import type { PipelineStep } from '../../src/shared/pipeline/types';
+import { MAX_CHART_CHARS } from '../../src/shared/protocol/edaPanel';
+import type { SaveChartMessage } from '../../src/shared/protocol/edaPanel';
 import { AddPipelineStepRequest, EngineErrorCodes } from '../../src/shared/protocol/engine';
 import { api, freshFolder, readJson, titanicProject } from './helpers';
 
@@ -10,6 +13,14 @@ async function openReady(uri: vscode.Uri): Promise<EdaPanel> {
   const panel = await vscode.commands.executeCommand<EdaPanel>('mlWorkflow.eda.open', uri);
   assert.ok(panel, 'the command returns the panel');
   return panel;
+}
+
+/** A 1 x 1 PNG (a valid file: signature, IHDR, IDAT, IEND with their CRCs). */
+const PNG_1X1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(() => true, () => false);
 }
 
 suite('Exploratory Data Analysis panel (through its message path)', () => {
@@ -70,6 +81,64 @@ suite('Exploratory Data Analysis panel (through its message path)', () => {
     await assert.rejects(a.engine.request(AddPipelineStepRequest.type, { projectFile: uri.fsPath, step: { kind: 'bogus' } as unknown as PipelineStep }),
       (err: { code?: number; message: string }) => err.code === EngineErrorCodes.InvalidInput && /Unknown pipeline step kind "bogus"/.test(err.message));
     assert.equal(await fs.readFile(uri.fsPath, 'utf8'), before);
+  });
+
+  test('exportHtml writes the whole analysis as one self-contained HTML page with the charts as SVG', async function () {
+    this.timeout(90000);
+    const uri = await titanicProject('eda-export');
+    const panel = await openReady(uri);
+    await panel.receive({ type: 'eda/ready' });
+    const target = vscode.Uri.file(path.join(path.dirname(uri.fsPath), 'report.html'));
+    const outcome = await panel.exportHtml(target);
+    assert.deepEqual(outcome, { kind: 'saved', path: target.fsPath });
+    const html = await fs.readFile(target.fsPath, 'utf8');
+    assert.ok(html.startsWith('<!DOCTYPE html>'), html.slice(0, 80));
+    assert.ok(html.includes('<svg'), 'the charts are inline SVG');
+    assert.ok((html.match(/<svg/g) ?? []).length >= (panel.report?.charts.length ?? 1), 'every chart is in it');
+    assert.ok(!/<script/i.test(html), 'no scripts: it opens anywhere');
+    assert.ok(html.includes('Missing data') && html.includes('survived'), 'the handling questions and the target are in it');
+  });
+
+  test('saveChart writes the SVG and the PNG it is given to the target; anything else is refused and nothing written', async function () {
+    this.timeout(90000);
+    const uri = await titanicProject('eda-save-chart');
+    const panel = await openReady(uri);
+    await panel.receive({ type: 'eda/ready' });
+    const dir = path.dirname(uri.fsPath);
+    // A real chart as the engine's Vega renders it: the first one of the exported report.
+    const report = vscode.Uri.file(path.join(dir, 'report.html'));
+    assert.equal((await panel.exportHtml(report)).kind, 'saved');
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(await fs.readFile(report.fsPath, 'utf8'))?.[0];
+    assert.ok(svg, 'the report holds an SVG chart');
+
+    const chart = (format: 'svg' | 'png', data: string): SaveChartMessage => ({ type: 'eda/saveChart', id: 1, title: 'Target survived', format, data });
+    const svgFile = vscode.Uri.file(path.join(dir, 'target.svg'));
+    assert.deepEqual(await panel.saveChart(chart('svg', svg), svgFile), { kind: 'saved', path: svgFile.fsPath });
+    const writtenSvg = await fs.readFile(svgFile.fsPath, 'utf8');
+    assert.ok(writtenSvg.startsWith('<svg'), writtenSvg.slice(0, 40));
+    assert.equal(writtenSvg, svg);
+
+    const pngFile = vscode.Uri.file(path.join(dir, 'target.png'));
+    assert.deepEqual(await panel.saveChart(chart('png', PNG_1X1), pngFile), { kind: 'saved', path: pngFile.fsPath });
+    const writtenPng = await fs.readFile(pngFile.fsPath);
+    assert.deepEqual(writtenPng.subarray(0, 8), PNG_MAGIC, 'the PNG signature');
+    assert.equal(writtenPng.length, 70, 'the decoded bytes, not the data URL');
+
+    const refused = vscode.Uri.file(path.join(dir, 'refused.bin'));
+    const gif = `data:image/png;base64,${Buffer.from('GIF89a\x01\x00\x01\x00').toString('base64')}`;
+    for (const [what, message] of [
+      ['text that is not SVG', chart('svg', '<html><script>alert(1)</script></html>')],
+      ['a PNG without its data URL prefix', chart('png', PNG_1X1.slice('data:image/png;base64,'.length))],
+      ['another image type under a PNG prefix', chart('png', gif)],
+      ['base64 with stray characters', chart('png', `${PNG_1X1}<>`)],
+    ] as const) {
+      const outcome = await panel.saveChart(message, refused);
+      assert.equal(outcome.kind, 'failed', `${what}: ${JSON.stringify(outcome)}`);
+      assert.equal(await exists(refused.fsPath), false, `${what}: nothing written`);
+    }
+    assert.equal(await panel.receive({ type: 'eda/saveChart', id: 2, title: 'x', format: 'gif', data: PNG_1X1 }), undefined, 'an unknown format is ignored');
+    assert.equal(await panel.receive({ type: 'eda/saveChart', id: 3, title: 'x', format: 'svg', data: `<svg>${'x'.repeat(MAX_CHART_CHARS)}</svg>` }), undefined, 'a chart over the size cap is ignored');
+    assert.equal(await panel.receive({ type: 'eda/saveChart', id: 4, format: 'svg', data: svg }), undefined, 'a chart without a title is ignored');
   });
 
   test('the tree opens the panel on step 3, and a project without data says to add a source first', async function () {

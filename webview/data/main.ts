@@ -14,10 +14,13 @@ import { describeStep } from '../eda/steps';
 import { h, icon } from '../shared/dom';
 import { createMessageClient } from '../shared/messageClient';
 import { previewSection } from './preview';
+import { draftOf, splitSection } from './splitSection';
+import type { SplitDraft } from './splitSection';
 import { stepForm } from './stepForm';
 
-// The Data panel's browser side: data sources, quality findings, and the pipeline editor. Every
-// edit asks the host for a new preview (debounced); Save writes the steps to the project file.
+// The Data panel's browser side: data sources, quality findings, the train/test split, and the
+// pipeline editor. Every edit asks the host for a new preview (debounced); Save writes the steps
+// to the project file.
 
 const client = createMessageClient<DataWebviewMessage, DataHostMessage>(isDataHostMessage);
 const app = document.getElementById('app') as HTMLElement;
@@ -33,6 +36,13 @@ let status: { kind: 'info' | 'error'; text: string } | undefined;
 let nextId = 1;
 let latestPreview = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
+let splitDraft: SplitDraft = draftOf(undefined);
+let splitStatus: { kind: 'info' | 'error'; text: string } | undefined;
+let splitSaving = false;
+/** The columns after a prefix of the steps (keyed by its JSON); null when the engine could not say. */
+const columnsAfter = new Map<string, string[] | null>();
+/** Column requests in flight: id -> the prefix's key. */
+const columnRequests = new Map<number, string>();
 
 function render(): void {
   if (!state) { return; }
@@ -41,7 +51,7 @@ function render(): void {
   app.replaceChildren(
     h('header', { class: 'page-head' }, h('h1', {}, 'Data: ', h('span', { class: 'file' }, state.projectName)),
       h('p', { class: 'muted path' }, 'Step 2: register the data, check its quality, and build the preprocessing pipeline.')),
-    sourcesSection(state), qualitySection(state), pipelineSection(), previewSection(preview, previewFailure, previewing));
+    sourcesSection(state), qualitySection(state), splitView(state), pipelineSection(), previewSection(preview, previewFailure, previewing));
   if (focused) { document.getElementById(focused)?.focus(); }
 }
 
@@ -95,6 +105,58 @@ function qualitySection(s: DataViewState): HTMLElement {
   return h('section', { id: 'quality', 'aria-labelledby': 'quality-title' }, title, ...body, h('div', { class: 'row-buttons' }, again));
 }
 
+let splitCache: { key: string; element: HTMLElement } | undefined;
+
+/** The split section, kept across redraws while nothing it shows changed (so typing is never interrupted). */
+function splitView(s: DataViewState): HTMLElement {
+  const columns = preview?.columnsBefore ?? [];
+  const key = JSON.stringify([s.split ?? null, columns, splitStatus ?? null, splitSaving, splitDraft.method]);
+  if (splitCache?.key === key) { return splitCache.element; }
+  const element = splitSection({
+    saved: s.split, draft: splitDraft, columns, status: splitStatus, saving: splitSaving,
+    onMethod: () => { splitStatus = undefined; render(); },
+    onSave: (split) => {
+      splitSaving = true;
+      splitStatus = undefined;
+      render();
+      client.post({ type: 'data/saveSplit', id: nextId++, split });
+    },
+  });
+  splitCache = { key, element };
+  return element;
+}
+
+/**
+ * The columns step `i` sees: those after the steps before it, which the engine works out (a
+ * derive adds one, a one-hot encoding adds one per category). Undefined while it is asked.
+ */
+function columnsBefore(i: number): readonly string[] | undefined {
+  if (i === 0 && preview) { return preview.columnsBefore; }
+  const prefix = steps.slice(0, i);
+  const key = JSON.stringify(prefix);
+  const known = columnsAfter.get(key);
+  if (known !== undefined) { return known ?? preview?.columnsBefore ?? []; }
+  if (![...columnRequests.values()].includes(key)) {
+    const id = nextId++;
+    columnRequests.set(id, key);
+    client.post({ type: 'data/columnsAt', id, steps: prefix });
+  }
+  return undefined;
+}
+
+let editCache: { key: string; element: HTMLElement } | undefined;
+
+/** The form editing step `i`, kept across redraws while the step and its columns stay the same. */
+function editForm(i: number): HTMLElement {
+  const columns = columnsBefore(i);
+  if (!columns) { return h('p', { class: 'muted', role: 'status' }, icon('loading codicon-modifier-spin'), ' Finding the columns this step sees…'); }
+  const key = JSON.stringify([i, steps[i], columns]);
+  if (editCache?.key === key) { return editCache.element; }
+  const element = stepForm(`edit-${i}`, steps[i], columns, (next) => { editing = undefined; edit(() => { steps[i] = next; }); }, () => { editing = undefined; render(); });
+  editCache = { key, element };
+  return element;
+}
+
 function pipelineSection(): HTMLElement {
   const error = preview?.error;
   const items = steps.map((step, i) => {
@@ -117,9 +179,7 @@ function pipelineSection(): HTMLElement {
         iconButton(`step-down-${i}`, `Move step ${i + 1} down`, 'arrow-down', i === steps.length - 1, () => edit(() => { [steps[i + 1], steps[i]] = [steps[i], steps[i + 1]]; })),
         iconButton(`step-remove-${i}`, `Remove step ${i + 1}`, 'trash', false, () => edit(() => { steps.splice(i, 1); }))));
     if (error?.step === i) { item.append(h('p', { class: 'step-error', role: 'alert' }, icon('error'), ` ${error.message}`)); }
-    if (editing === i) {
-      item.append(stepForm(`edit-${i}`, step, preview?.columnsBefore ?? [], (next) => { editing = undefined; edit(() => { steps[i] = next; }); }, () => { editing = undefined; render(); }));
-    }
+    if (editing === i) { item.append(editForm(i)); }
     return item;
   });
   const columnsHere = preview && !preview.error ? preview.columnsAfter : preview?.columnsBefore ?? [];
@@ -141,8 +201,14 @@ let addDetails: { element: HTMLDetailsElement; columns: string } | undefined;
 function addForm(columns: readonly string[]): HTMLElement {
   const key = columns.join('\u0000');
   if (addDetails && (addDetails.columns === key || addDetails.element.contains(document.activeElement))) { return addDetails.element; }
-  const element = h('details', { class: 'add-step', open: addDetails ? addDetails.element.open : steps.length === 0 }, h('summary', {}, 'Add step'),
-    stepForm('add', undefined, columns, (step) => edit(() => { steps.push(step); })));
+  const element = h('details', { class: 'add-step', open: addDetails ? addDetails.element.open : steps.length === 0 }, h('summary', {}, 'Add step'));
+  // Filled once open: the toolkit's dropdowns take their options' labels from rendered text,
+  // which the inside of a closed <details> does not have (they would show blank).
+  const fill = () => {
+    if (element.open && element.childElementCount === 1) { element.append(stepForm('add', undefined, columns, (step) => edit(() => { steps.push(step); }))); }
+  };
+  element.addEventListener('toggle', fill);
+  fill();
   addDetails = { element, columns: key };
   return element;
 }
@@ -175,10 +241,27 @@ client.onMessage((message) => {
     case 'data/update': {
       const first = state === undefined;
       const savedChanged = JSON.stringify(state?.steps) !== JSON.stringify(message.state.steps);
+      // A new split or new sources mean new training rows: columns and preview are fitted again.
+      const dataChanged = !first && (JSON.stringify(state?.split) !== JSON.stringify(message.state.split) || JSON.stringify(state?.sources) !== JSON.stringify(message.state.sources));
+      if (first || JSON.stringify(state?.split) !== JSON.stringify(message.state.split)) { splitDraft = draftOf(message.state.split); }
+      if (dataChanged) { columnsAfter.clear(); columnRequests.clear(); }
       state = message.state;
       if (!dirty && (first || savedChanged)) { steps = structuredClone(message.state.steps); }
       render();
-      if (first || savedChanged) { schedulePreview(); }
+      if (first || savedChanged || dataChanged) { schedulePreview(); }
+      return;
+    }
+    case 'data/splitSaved':
+      splitSaving = false;
+      splitStatus = message.outcome.kind === 'done' ? { kind: 'info', text: message.outcome.message ?? 'Saved.' } : { kind: 'error', text: message.outcome.message };
+      render();
+      return;
+    case 'data/columns': {
+      const key = columnRequests.get(message.id);
+      if (key === undefined) { return; }
+      columnRequests.delete(message.id);
+      columnsAfter.set(key, message.columns ?? null);
+      render();
       return;
     }
     case 'data/previewed':

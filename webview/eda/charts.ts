@@ -1,5 +1,7 @@
+import type { Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
 import type { EdaChart, EdaChartKind } from '../../src/shared/eda/types';
+import type { ChartFormat } from '../../src/shared/protocol/edaPanel';
 
 // The engine's charts as the panel shows them: grouped by what they are about, and stretched to
 // the width of their card so they follow the panel's size.
@@ -32,4 +34,20 @@ export function panelSpec(chart: EdaChart): TopLevelSpec {
     spec.autosize = { type: 'fit-x', contains: 'padding' };
   }
   return spec as unknown as TopLevelSpec;
+}
+
+/**
+ * The chart as a file: SVG text, or a PNG data URL at twice the pixels. Drawn on `background` (the
+ * panel's charts are transparent, and theme-coloured text would not read on another page), then
+ * put back as it was.
+ */
+export async function chartImage(view: Result['view'], format: ChartFormat, background: string): Promise<string> {
+  const previous = view.background();
+  view.background(background);
+  try {
+    return format === 'svg' ? await view.toSVG() : await view.toImageURL('png', 2);
+  } finally {
+    view.background(previous);
+    await view.runAsync();
+  }
 }

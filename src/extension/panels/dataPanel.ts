@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { PipelineStep } from '../../shared/pipeline/types';
 import type { PipelinePreview } from '../../shared/protocol/engine';
-import { AssessQualityRequest, PreviewPipelineRequest, RecordRisksRequest, SavePipelineRequest } from '../../shared/protocol/engine';
+import type { SplitSettings } from '../../shared/project/types';
+import { AssessQualityRequest, PreviewPipelineRequest, RecordRisksRequest, SavePipelineRequest, SaveSplitRequest } from '../../shared/protocol/engine';
 import { isDataWebviewMessage } from '../../shared/protocol/dataPanel';
 import type { DataHostMessage, DataOutcome, DataViewState, SourceAction, SourceRow } from '../../shared/protocol/dataPanel';
 import type { EngineClient } from '../engineClient';
@@ -100,6 +101,10 @@ export class DataPanel implements vscode.Disposable {
         return this.post({ type: 'data/saved', id: message.id, outcome: await this.save(message.steps) });
       case 'data/recordRisks':
         return this.post({ type: 'data/risksRecorded', id: message.id, outcome: await this.recordRisks() });
+      case 'data/saveSplit':
+        return this.post({ type: 'data/splitSaved', id: message.id, outcome: await this.saveSplit(message.split) });
+      case 'data/columnsAt':
+        return this.post({ type: 'data/columns', id: message.id, ...await this.columnsAt(message.steps) });
     }
   }
 
@@ -117,7 +122,7 @@ export class DataPanel implements vscode.Disposable {
       stale: entry.diagnostics.find((d) => d.pointer === `/data/sources/${i}/sha256`)?.message,
     }));
     const steps = (entry.project?.data?.pipeline ?? []) as PipelineStep[];
-    this.state = { ...this.state, projectName: projectLabel(entry), sources: rows, steps };
+    this.state = { ...this.state, projectName: projectLabel(entry), sources: rows, steps, split: entry.project?.data?.split };
     this.panel.title = `Data: ${this.state.projectName}`;
     const key = JSON.stringify(sources) + JSON.stringify(entry.project?.problem?.target ?? null);
     if (key !== this.sourcesKey) { this.sourcesKey = key; this.assess(); }
@@ -142,9 +147,9 @@ export class DataPanel implements vscode.Disposable {
   }
 
   /** A failing step comes back inside the preview; `failure` is for everything else (no training source, unreadable file). */
-  private async preview(steps: PipelineStep[]): Promise<{ preview?: PipelinePreview; failure?: string }> {
+  private async preview(steps: PipelineStep[], rows?: number): Promise<{ preview?: PipelinePreview; failure?: string }> {
     try {
-      return { preview: await this.deps.engine.request(PreviewPipelineRequest.type, { projectFile: this.projectUri.fsPath, steps }) };
+      return { preview: await this.deps.engine.request(PreviewPipelineRequest.type, { projectFile: this.projectUri.fsPath, steps, rows }) };
     } catch (err) {
       return { failure: err instanceof Error ? err.message : String(err) };
     }
@@ -158,6 +163,26 @@ export class DataPanel implements vscode.Disposable {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.deps.log.error(`saving the pipeline of ${this.projectUri.fsPath}: ${message}`);
+      return { kind: 'failed', message };
+    }
+  }
+
+  /** The columns a step sees when it comes after `steps`: the engine fits them (no rows come back). */
+  private async columnsAt(steps: PipelineStep[]): Promise<{ columns?: string[]; failure?: string }> {
+    const { preview, failure } = await this.preview(steps, 0);
+    if (!preview) { return { failure }; }
+    return preview.error ? { failure: preview.error.message } : { columns: preview.columnsAfter };
+  }
+
+  /** Writes (null: removes) the split; the engine refits the pipeline on the new training rows. */
+  private async saveSplit(split: SplitSettings | null): Promise<DataOutcome> {
+    try {
+      await this.deps.engine.request(SaveSplitRequest.type, { projectFile: this.projectUri.fsPath, split });
+      this.refresh(await this.deps.index.revalidate(this.projectUri));
+      return { kind: 'done', message: split ? 'Saved the split.' : 'Removed the split: every row trains.' };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.deps.log.error(`saving the split of ${this.projectUri.fsPath}: ${message}`);
       return { kind: 'failed', message };
     }
   }

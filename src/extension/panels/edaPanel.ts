@@ -1,14 +1,38 @@
 import * as vscode from 'vscode';
 import type { EdaReport } from '../../shared/eda/types';
-import { AddPipelineStepRequest, ExploreRequest } from '../../shared/protocol/engine';
-import { isEdaWebviewMessage } from '../../shared/protocol/edaPanel';
-import type { AddStepOutcome, EdaHostMessage, EdaViewState, SuggestedStepRef } from '../../shared/protocol/edaPanel';
+import { AddPipelineStepRequest, ExploreRequest, ExportEdaHtmlRequest } from '../../shared/protocol/engine';
+import { isEdaWebviewMessage, MAX_CHART_CHARS } from '../../shared/protocol/edaPanel';
+import type { AddStepOutcome, ChartFormat, EdaHostMessage, EdaViewState, FileOutcome, SaveChartMessage, SuggestedStepRef } from '../../shared/protocol/edaPanel';
 import type { EngineClient } from '../engineClient';
 import { projectLabel } from '../projects/projectIndex';
 import type { ProjectIndex } from '../projects/projectIndex';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const EDA_PANEL_VIEW_TYPE = 'mlWorkflow.edaPanel';
+
+const PNG_PREFIX = 'data:image/png;base64,';
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** The bytes to write for a chart from the webview, or why it is refused. */
+function chartBytes(format: ChartFormat, data: string): Uint8Array | string {
+  if (data.length > MAX_CHART_CHARS) { return `The chart is larger than ${MAX_CHART_CHARS / 1024 / 1024} MB.`; }
+  if (format === 'svg') {
+    const text = data.trim();
+    return /^<svg[\s>]/.test(text) && text.endsWith('</svg>') ? Buffer.from(text, 'utf8') : 'The chart is not SVG text.';
+  }
+  if (!data.startsWith(PNG_PREFIX)) { return 'The chart is not a PNG data URL.'; }
+  const base64 = data.slice(PNG_PREFIX.length);
+  // Buffer.from skips characters that are not base64; a strict check keeps a mangled image out.
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) { return 'The PNG data is not base64.'; }
+  const bytes = Buffer.from(base64, 'base64');
+  return PNG_MAGIC.every((b, i) => bytes[i] === b) ? bytes : 'The data is not a PNG image.';
+}
+
+/** A file name from a chart's title: "Distribution of age" -> distribution-of-age.svg. */
+function chartFileName(title: string, format: ChartFormat): string {
+  const stem = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '');
+  return `${stem || 'chart'}.${format}`;
+}
 
 /** What the panel needs from the rest of the extension. */
 export interface EdaPanelDeps {
@@ -95,7 +119,82 @@ export class EdaPanel implements vscode.Disposable {
         const outcome = await this.addStep(message.step);
         return this.post({ type: 'eda/stepAdded', id: message.id, step: message.step, outcome });
       }
+      case 'eda/saveChart':
+        return this.post({ type: 'eda/chartSaved', id: message.id, outcome: await this.saveChart(message) });
+      case 'eda/exportHtml':
+        return this.post({ type: 'eda/exported', id: message.id, outcome: await this.exportHtml() });
     }
+  }
+
+  /**
+   * Writes a chart the webview drew to `target`, or to a file the user picks (beside the project by
+   * default). The content is checked first: SVG text, or a PNG data URL whose bytes are a PNG.
+   */
+  async saveChart(message: SaveChartMessage, target?: vscode.Uri): Promise<FileOutcome> {
+    if (!isEdaWebviewMessage(message) || message.type !== 'eda/saveChart') { return { kind: 'failed', message: 'That is not a chart to save.' }; }
+    const bytes = chartBytes(message.format, message.data);
+    if (typeof bytes === 'string') {
+      this.deps.log.warn(`EDA panel: refused to save the chart "${message.title}": ${bytes}`);
+      return { kind: 'failed', message: bytes };
+    }
+    const uri = target ?? await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(this.projectUri, '..', chartFileName(message.title, message.format)),
+      filters: message.format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+      saveLabel: 'Save Chart',
+      title: `Save "${message.title}" as ${message.format.toUpperCase()}`,
+    });
+    if (!uri) { return { kind: 'cancelled' }; }
+    try {
+      await vscode.workspace.fs.writeFile(uri, bytes);
+    } catch (err) {
+      const text = err instanceof Error ? err.message : String(err);
+      this.deps.log.error(`saving the chart "${message.title}" to ${uri.toString()}: ${text}`);
+      return { kind: 'failed', message: text };
+    }
+    this.announce(`Saved the chart "${message.title}" to ${vscode.workspace.asRelativePath(uri)}.`, uri, false);
+    return { kind: 'saved', path: uri.fsPath };
+  }
+
+  /**
+   * Writes the whole analysis as one self-contained HTML page (charts as inline SVG) to `target`, or
+   * to a file the user picks. The engine explores the data again and renders it; cancellable.
+   */
+  async exportHtml(target?: vscode.Uri): Promise<FileOutcome> {
+    const uri = target ?? await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(this.projectUri, '..', 'EDA.html'),
+      filters: { 'HTML report': ['html'] },
+      saveLabel: 'Export',
+      title: `Export the exploratory analysis of ${this.state.projectName}`,
+    });
+    if (!uri) { return { kind: 'cancelled' }; }
+    // The engine writes with Node's fs, beside the extension host: only local paths mean anything to it.
+    if (uri.scheme !== 'file') { return { kind: 'failed', message: `The report can only be written to a local file, not ${uri.toString()}.` }; }
+    let cancelled = false;
+    try {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Exporting the EDA report of ${this.state.projectName}…`, cancellable: true },
+        (_progress, token) => {
+          token.onCancellationRequested(() => { cancelled = true; });
+          return this.deps.engine.request(ExportEdaHtmlRequest.type, { projectFile: this.projectUri.fsPath, out: uri.fsPath }, { token, timeoutMs: 0 });
+        });
+      const out = vscode.Uri.file(result.out);
+      this.announce(`Exported the EDA report to ${vscode.workspace.asRelativePath(out)}.`, out, true);
+      return { kind: 'saved', path: result.out };
+    } catch (err) {
+      if (cancelled) { return { kind: 'cancelled' }; }
+      const text = err instanceof Error ? err.message : String(err);
+      this.deps.log.error(`exporting the EDA of ${this.projectUri.fsPath} to ${uri.fsPath}: ${text}`);
+      return { kind: 'failed', message: text };
+    }
+  }
+
+  /** A notification with an Open action; a report opens in the browser when the system has one for it. */
+  private announce(text: string, uri: vscode.Uri, external: boolean): void {
+    void vscode.window.showInformationMessage(text, 'Open').then(async (choice) => {
+      if (choice !== 'Open') { return; }
+      if (external && await vscode.env.openExternal(uri)) { return; }
+      await vscode.commands.executeCommand('vscode.open', uri);
+    });
   }
 
   /** Brings a question or a group of charts into view. */

@@ -26,20 +26,37 @@ export type EdaWebviewMessage =
   /** Explore the data again. */
   | { type: 'eda/refresh' }
   /** Append a suggested step to the project's pipeline. */
-  | { type: 'eda/addStep'; id: number; step: SuggestedStepRef };
+  | { type: 'eda/addStep'; id: number; step: SuggestedStepRef }
+  /** Save one drawn chart to a file the user picks (webviews cannot download). */
+  | SaveChartMessage
+  /** Write the whole analysis as a self-contained HTML report to a file the user picks. */
+  | { type: 'eda/exportHtml'; id: number };
+
+export type ChartFormat = 'svg' | 'png';
+
+/** A chart as the webview drew it: SVG text, or a PNG as a `data:image/png;base64,` URL. */
+export interface SaveChartMessage { type: 'eda/saveChart'; id: number; title: string; format: ChartFormat; data: string }
 
 export type AddStepOutcome = { kind: 'added' } | { kind: 'failed'; message: string };
+
+/** What became of a file the user asked for. */
+export type FileOutcome = { kind: 'saved'; path: string } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
+
+/** The largest chart the host accepts, in characters of `data` (a PNG at twice the size of a wide heatmap is a few MB). */
+export const MAX_CHART_CHARS = 20 * 1024 * 1024;
 
 /** Host -> webview. */
 export type EdaHostMessage =
   | { type: 'eda/update'; state: EdaViewState }
   | { type: 'eda/stepAdded'; id: number; step: SuggestedStepRef; outcome: AddStepOutcome }
   /** Scroll to a question or a chart section (the user clicked a sub-task in the tree). */
-  | { type: 'eda/focus'; section: string };
+  | { type: 'eda/focus'; section: string }
+  | { type: 'eda/chartSaved'; id: number; outcome: FileOutcome }
+  | { type: 'eda/exported'; id: number; outcome: FileOutcome };
 
 const QUESTIONS = new Set<string>(['missing', 'outliers', 'normalisation']);
-const WEBVIEW_TYPES = new Set(['eda/ready', 'eda/refresh', 'eda/addStep']);
-const HOST_TYPES = new Set(['eda/update', 'eda/stepAdded', 'eda/focus']);
+const WEBVIEW_TYPES = new Set(['eda/ready', 'eda/refresh', 'eda/addStep', 'eda/saveChart', 'eda/exportHtml']);
+const HOST_TYPES = new Set(['eda/update', 'eda/stepAdded', 'eda/focus', 'eda/chartSaved', 'eda/exported']);
 
 /** Checks a suggested-step reference from the webview. */
 export function isSuggestedStepRef(value: unknown): value is SuggestedStepRef {
@@ -54,6 +71,11 @@ export function isEdaWebviewMessage(value: unknown): value is EdaWebviewMessage 
   const m = value as Record<string, unknown>;
   if (typeof m.type !== 'string' || !WEBVIEW_TYPES.has(m.type)) { return false; }
   if (m.type === 'eda/addStep') { return typeof m.id === 'number' && isSuggestedStepRef(m.step); }
+  if (m.type === 'eda/exportHtml') { return typeof m.id === 'number'; }
+  if (m.type === 'eda/saveChart') {
+    return typeof m.id === 'number' && typeof m.title === 'string' && m.title.length <= 500 && (m.format === 'svg' || m.format === 'png')
+      && typeof m.data === 'string' && m.data.length > 0 && m.data.length <= MAX_CHART_CHARS;
+  }
   return true;
 }
 
