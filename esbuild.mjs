@@ -1,5 +1,5 @@
 // Bundles: the extension (Node, CommonJS, `vscode` external), the engine process, the `mlw` CLI,
-// and one browser bundle per webview. Static webview assets (codicons) are copied beside them.
+// and one browser bundle per webview. Static assets (codicons, TensorFlow.js wasm) are copied beside them.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync } from 'node:fs';
 
@@ -23,7 +23,7 @@ const builds = [
   // vega for the engine's SVG rendering, an ES module loaded with import() from beside engine.js and
   // mlw.js. `canvas` is an optional native package vega probes for; without it vega renders SVG.
   {
-    ...node, format: 'esm', entryPoints: ['src/engine/eda/vegaBundle.ts'], outfile: 'dist/vegaRender.mjs', external: ['canvas'],
+    ...node, format: 'esm', entryPoints: ['src/engine/eda/vegaBundle.mjs'], outfile: 'dist/vegaRender.mjs', external: ['canvas'],
     // Some of vega's dependencies still call require(); an ES module needs one made for it.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   },
@@ -38,6 +38,10 @@ function copyAssets() {
   mkdirSync('dist/webview/codicons', { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) {
     cpSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/codicons/${f}`);
+  }
+  // The neural-network family's TensorFlow.js backend loads these from beside engine.js and mlw.js.
+  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+    cpSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${f}`, `dist/${f}`);
   }
 }
 
