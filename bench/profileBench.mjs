@@ -2,6 +2,7 @@
 // Usage: node bench/profileBench.mjs [--rows N] [--runs 3]    (or: npm run bench)
 // Prints a table and writes bench/RESULTS.md. See bench/README.md.
 import { spawnSync } from 'node:child_process';
+import { writeResultsSection } from './resultsFile.mjs';
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -144,7 +145,7 @@ async function main() {
   console.log('\n' + consoleTable(summaries) + '\n');
   for (const [name, value] of ratios(byKey)) console.log(`${name}: ${value}`);
   for (const b of judgeBars(byKey)) console.log(`bar: ${b.bar}: ${b.measured} -> ${b.verdict}`);
-  writeFileSync(join(root, 'bench/RESULTS.md'), resultsMarkdown({ machine, data, runs, summaries, byKey }));
+  writeResultsSection('profiling', resultsMarkdown({ machine, data, runs, summaries, byKey }));
   console.log('\nwrote bench/RESULTS.md');
 }
 

@@ -84,15 +84,15 @@ export function consoleTable(summaries) {
 
 const mdRow = (cols) => `| ${cols.map((c) => String(c).replaceAll('|', '\\|')).join(' | ')} |`;
 
-/** The whole RESULTS.md text. */
+/** The profiling section of RESULTS.md. */
 export function resultsMarkdown({ machine, data, runs, summaries, byKey }) {
   const lines = [
-    '# Profiling benchmark: measured results',
+    '## Profiling: measured results',
     '',
     `Written by \`node bench/profileBench.mjs\` on ${machine.date}. Every number here was measured in that run;`,
     'see [README.md](README.md) for what is measured and how.',
     '',
-    '## Machine',
+    '### Machine',
     '',
     `- CPU cores (\`nproc\`): ${machine.nproc}${machine.cpu ? ` (${machine.cpu})` : ''}`,
     `- Memory: ${machine.memGiB} GiB`,
@@ -100,7 +100,7 @@ export function resultsMarkdown({ machine, data, runs, summaries, byKey }) {
     `- pandas: ${machine.pandas} (Python ${machine.python}, /usr/bin/python3)`,
     `- DuckDB: ${machine.duckdb} via @duckdb/node-api ${machine.duckdbNodeApi}, default threads (${machine.duckdbThreads})`,
     '',
-    '## Data',
+    '### Data',
     '',
     `\`${data.path}\`: ${data.rows.toLocaleString('en-US')} rows x ${data.columns} columns, ` +
       `${(data.bytes / 1e6).toFixed(1)} MB (${(data.bytes / 2 ** 20).toFixed(1)} MiB), from \`bench/generateCsv.mjs\` (seeded).`,
@@ -115,11 +115,11 @@ export function resultsMarkdown({ machine, data, runs, summaries, byKey }) {
     '',
     ...summaries.map((s) => `- ${s.label}: \`${s.display}\``),
     '',
-    '## Ratios (how many times faster ours is)',
+    '### Ratios (how many times faster ours is)',
     '',
     ...ratios(byKey).map(([name, value]) => `- ${name}: ${value}`),
     '',
-    '## Bars',
+    '### Bars',
     '',
     mdRow(['bar', 'measured', 'verdict']),
     mdRow(['---', '---', '---']),

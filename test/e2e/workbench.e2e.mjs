@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, readFileSync, existsSync, writeFileSync, rmSync } fr
 import path from 'node:path';
 import { openBrowser, workbenchUrl } from '../harness/browser.mjs';
 import { startCodeServer } from '../harness/codeServer.mjs';
+import { titanicChecks } from './titanicFlow.e2e.mjs';
 
 const PROBLEM_FILE = 'iris-species/mlworkflow.json';
 
@@ -17,6 +18,7 @@ export async function runE2e({ entry, resultsDir, root }) {
   const workspace = path.join(runDir, 'workspace');
   mkdirSync(workspace, { recursive: true });
   cpSync(path.join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  cpSync(path.join(root, 'test', 'fixtures', 'datasets', 'titanic.csv'), path.join(workspace, 'data', 'titanic.csv'));
 
   const server = await startCodeServer({ entry, runDir, folder: workspace });
   const browser = await openBrowser();
@@ -308,6 +310,9 @@ export async function runE2e({ entry, resultsDir, root }) {
       await shot('10-data-panel.png');
       if (cspErrors.length > 0) { throw new Error(`CSP violations: ${cspErrors.slice(0, 3).join(' | ')}`); }
     });
+
+    await titanicChecks({ page, check, shot, form, byId, palette, choose, workspace, root });
+    if (cspErrors.length > 0) { await check('no CSP violations in the titanic flow', () => { throw new Error(cspErrors.slice(0, 3).join(' | ')); }); }
   } finally {
     await browser.close();
     await server.stop();
