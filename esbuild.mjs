@@ -29,7 +29,7 @@ const builds = [
   },
   {
     bundle: true, platform: 'browser', format: 'esm', target: 'es2022', sourcemap: !production, minify: production,
-    logLevel: 'warning', entryPoints: { problem: 'webview/problem/main.ts', profile: 'webview/profile/main.ts', eda: 'webview/eda/main.ts', data: 'webview/data/main.ts' }, outdir: 'dist/webview',
+    logLevel: 'warning', entryPoints: { problem: 'webview/problem/main.ts', profile: 'webview/profile/main.ts', eda: 'webview/eda/main.ts', data: 'webview/data/main.ts', training: 'webview/training/main.ts' }, outdir: 'dist/webview',
     loader: { '.css': 'css' },
   },
 ];

@@ -29,6 +29,14 @@ Usage:
                                                       profile a CSV/TSV file (exact; --sample N: quick, N rows;
                                                       --threads 2: read large files on two threads, ~2x memory;
                                                       --na-values 'NA,-,?': the cell texts read as missing)
+  mlw train <file.csv | mlworkflow.json> [--target COL] [--task binary|multiclass|regression]
+            [--folds 5] [--fold-column COL] [--seed 0] [--time-budget SECONDS] [--trials N]
+            [--models a,b,...] [--drop a,b] [--metric M] [--out DIR] [--json]
+                                                      train and compare model families with cross-validation
+                                                      under a budget (no budget: each family once, defaults);
+                                                      recorded in runs/<id>/ beside the CSV (or in --out DIR)
+                                                      or beside mlworkflow.json;
+                                                      one line per trial on stderr; Ctrl-C keeps what is done
   mlw demo [folder] [--force]                         run the workflow on the bundled sample
   mlw --version                                       print the version
   mlw --help                                          print this help
@@ -67,6 +75,15 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       typescript: { type: 'string' },
       html: { type: 'string' },
       target: { type: 'string' },
+      task: { type: 'string' },
+      folds: { type: 'string' },
+      'fold-column': { type: 'string' },
+      seed: { type: 'string' },
+      'time-budget': { type: 'string' },
+      trials: { type: 'string' },
+      models: { type: 'string' },
+      drop: { type: 'string' },
+      metric: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -97,6 +114,13 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     case 'profile': return (await import('./commands/profile')).runProfile(need(args[0], 'mlw profile <file.csv> [--json] [--sample N] [--delimiter C]'),
       { json: values.json ?? false, sample: values.sample, delimiter: values.delimiter, threads: values.threads, naValues: values['na-values'] }, io);
+    case 'train': {
+      const train = await import('./commands/train');
+      return train.runTrain(need(args[0], train.TRAIN_USAGE), {
+        target: values.target, task: values.task, folds: values.folds, foldColumn: values['fold-column'], seed: values.seed, timeBudget: values['time-budget'],
+        trials: values.trials, models: values.models, drop: values.drop, metric: values.metric, out: values.out, json: values.json ?? false,
+      }, io);
+    }
     case 'demo': return (await import('./commands/demo')).runDemo(args[0] ?? 'mlw-demo', values.force ?? false, path.resolve(__dirname, '..', 'samples'), io);
     default: throw new CliError(`Unknown command "${command}". Run \`mlw --help\` for the list.`, 2);
   }

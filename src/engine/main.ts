@@ -73,7 +73,7 @@ function registerHandlers(connection: MessageConnection, log: (level: LogParams[
   connection.onRequest(StartTrainingRequest.type, guarded(async (p, token) => (await import('./training/runTraining')).runTraining(p, {
     isCancelled: () => token.isCancellationRequested,
     onProgress: (progress) => { if (p.progressToken !== undefined) { void connection.sendProgress(TrainingProgressType, p.progressToken, progress); } },
-  })));
+  }, (await import('./models/registry')).FAMILIES)));
   connection.onRequest(TrainingFamiliesRequest.type, async () => (await import('./training/families')).familyInfos((await import('./models/registry')).FAMILIES));
   connection.onRequest(ListRunsRequest.type, guarded(async (p) => (await import('./training/listRuns')).listRuns(p.projectFile)));
   connection.onRequest(SaveSplitRequest.type, guarded((p) => saveSplit(p.projectFile, p.split)));

@@ -7,6 +7,7 @@ import { registerExportCommands } from './commands/exportCommands';
 import { registerProblemCommands } from './commands/problemCommands';
 import { registerProjectCommands } from './commands/projectCommands';
 import { registerSourceCommands } from './commands/sourceCommands';
+import { registerTrainingCommands } from './commands/trainingCommands';
 import { DataProfiles } from './csv/dataProfiles';
 import { registerInlineProfiling } from './csv/inlineProfiling';
 import { EngineClient } from './engineClient';
@@ -14,6 +15,7 @@ import { DataPanel } from './panels/dataPanel';
 import { DataProfilePanel } from './panels/dataProfilePanel';
 import { EdaPanel } from './panels/edaPanel';
 import { ProblemPanel } from './panels/problemPanel';
+import { TrainingPanel } from './panels/trainingPanel';
 import { registerLineageRefresh } from './projects/lineageRefresh';
 import { ProjectIndex } from './projects/projectIndex';
 import { WorkflowTreeProvider } from './tree/workflowTree';
@@ -33,6 +35,8 @@ export interface MlWorkflowApi {
   edaPanel(projectUri: vscode.Uri): EdaPanel | undefined;
   /** The open Data panel of a project, if any. */
   dataPanel(projectUri: vscode.Uri): DataPanel | undefined;
+  /** The open Training panel of a project, if any. */
+  trainingPanel(projectUri: vscode.Uri): TrainingPanel | undefined;
 }
 
 let engine: EngineClient | undefined;
@@ -63,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): MlWorkflowApi {
     registerDataCommands(deps),
     registerLineageRefresh(engine, log),
     registerExportCommands(deps),
+    registerTrainingCommands({ ...deps, tree }),
   );
   // Finding and validating projects needs the engine; it must not hold up activation.
   void index.rescan();
@@ -72,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): MlWorkflowApi {
     dataProfilePanel: (uri) => DataProfilePanel.find(uri),
     edaPanel: (uri) => EdaPanel.find(uri),
     dataPanel: (uri) => DataPanel.find(uri),
+    trainingPanel: (uri) => TrainingPanel.find(uri),
   };
 }
 

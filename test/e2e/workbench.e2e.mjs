@@ -6,6 +6,7 @@ import path from 'node:path';
 import { openBrowser, workbenchUrl } from '../harness/browser.mjs';
 import { startCodeServer } from '../harness/codeServer.mjs';
 import { titanicChecks } from './titanicFlow.e2e.mjs';
+import { trainingChecks } from './training.e2e.mjs';
 
 const PROBLEM_FILE = 'iris-species/mlworkflow.json';
 
@@ -312,7 +313,8 @@ export async function runE2e({ entry, resultsDir, root }) {
     });
 
     await titanicChecks({ page, check, shot, form, byId, palette, choose, workspace, root });
-    if (cspErrors.length > 0) { await check('no CSP violations in the titanic flow', () => { throw new Error(cspErrors.slice(0, 3).join(' | ')); }); }
+    await trainingChecks({ page, check, shot, form, palette, workspace });
+    if (cspErrors.length > 0) { await check('no CSP violations in the titanic flow and training', () => { throw new Error(cspErrors.slice(0, 3).join(' | ')); }); }
   } finally {
     await browser.close();
     await server.stop();

@@ -41,8 +41,10 @@ async function exportProblem(deps: ProblemPanelDeps, arg: ProjectArg): Promise<v
   }
 }
 
-function openStep(deps: ProblemPanelDeps, args: OpenStepArgs): ProblemPanel | EdaPanel | DataPanel | undefined {
+function openStep(deps: ProblemPanelDeps, args: OpenStepArgs): ProblemPanel | EdaPanel | DataPanel | Thenable<unknown> | undefined {
   const uri = vscode.Uri.parse(args.projectUri);
+  // Step 4's panel needs the training runs, which its own commands hold.
+  if (args.step === 'training') { return vscode.commands.executeCommand(args.subTask === 'leaderboard' ? 'mlWorkflow.training.openLeaderboard' : 'mlWorkflow.training.open', uri); }
   if (args.step === 'problem') { return ProblemPanel.show(uri, deps, args.subTask ? SUBTASK_FIELDS[args.subTask] : undefined); }
   if (args.step === 'eda') { return EdaPanel.show(uri, deps, args.subTask ? EDA_SUBTASK_SECTIONS[args.subTask] : undefined); }
   if (args.step === 'data' && args.subTask === 'sources') {
