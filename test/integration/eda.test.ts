@@ -53,7 +53,11 @@ suite('Exploratory Data Analysis panel (through its message path)', () => {
     const reply = await panel.receive({ type: 'eda/addStep', id: 5, step: { question: 'missing', index } });
     assert.deepEqual(reply, { type: 'eda/stepAdded', id: 5, step: { question: 'missing', index }, outcome: { kind: 'added' } });
     const saved = await readJson(uri.fsPath);
-    assert.deepEqual((saved.data as { pipeline: unknown[] }).pipeline, [step]);
+    // Adding a step refits the pipeline: the mean it learned from the training rows is stored with it.
+    const [added] = (saved.data as { pipeline: (PipelineStep & { fitted?: Record<string, number> })[] }).pipeline;
+    const { fitted, ...rest } = added;
+    assert.deepEqual(rest, step);
+    assert.ok(Math.abs((fitted?.age ?? 0) - 29.8811) < 1e-4, `fitted ${JSON.stringify(fitted)}`);
     assert.deepEqual((saved.problem as Record<string, unknown>).target, 'survived', 'the rest of the file is kept');
     const pipeline = a.index.get(uri)?.steps[1].subTasks[2];
     assert.equal(pipeline?.status, 'inProgress', 'the step is in the pipeline, not fitted yet');

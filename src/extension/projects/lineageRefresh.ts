@@ -12,7 +12,9 @@ const DEBOUNCE_MS = 400;
  */
 export function registerLineageRefresh(engine: EngineClient, log: vscode.LogOutputChannel): vscode.Disposable {
   const pending = new Map<string, NodeJS.Timeout>();
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_FILE_NAME}`, true, false, true);
+  // Creations too: atomic writes (temp file + rename) arrive as creations, and the watcher folds a
+  // change that quickly follows a creation into it.
+  const watcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_FILE_NAME}`, false, false, true);
   const refresh = (uri: vscode.Uri) => {
     clearTimeout(pending.get(uri.fsPath));
     pending.set(uri.fsPath, setTimeout(() => {
@@ -25,6 +27,7 @@ export function registerLineageRefresh(engine: EngineClient, log: vscode.LogOutp
   };
   return vscode.Disposable.from(
     watcher,
+    watcher.onDidCreate(refresh),
     watcher.onDidChange(refresh),
     { dispose: () => { for (const timer of pending.values()) { clearTimeout(timer); } pending.clear(); } },
   );
