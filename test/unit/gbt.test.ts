@@ -4,12 +4,14 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { readCsv } from '../../src/engine/data/csvReader';
 import { decodeInt32 } from '../../src/engine/models/arrayCodec';
-import { binOf, fitBinMapper } from '../../src/engine/models/gbt/binning';
+import { binColumns, binOf, fitBinMapper } from '../../src/engine/models/gbt/binning';
 import { fitBooster, shouldStop } from '../../src/engine/models/gbt/booster';
 import { gbtFamily } from '../../src/engine/models/gbt/gbtFamily';
 import { GbtModel, type GbtState } from '../../src/engine/models/gbt/gbtModel';
+import { buildHistogram, buildRootHistogram, histogramIndex, histogramLayout, rowsByBin } from '../../src/engine/models/gbt/histogram';
 import { resolveParams } from '../../src/engine/models/gbt/params';
 import { sortFloat64 } from '../../src/engine/models/gbt/radixSort';
+import { validationSplit } from '../../src/engine/models/gbt/sampling';
 import { FitCancelledError, type FeatureMatrix, type FitContext, type FitProgress, type Labels, type ModelFile, type Params } from '../../src/engine/models/types';
 import { toFrame } from '../../src/engine/pipeline/frame';
 import { seededRandom } from '../../src/engine/random';
@@ -192,7 +194,7 @@ describe('gradient-boosted trees: behaviour', () => {
     const d = await load('titanic');
     const age = d.train.columns[d.ref.features.indexOf('age')];
     assert.ok(age.some(Number.isNaN), 'titanic ages have missing values');
-    for (const params of [{}, { subsample: 0.6, colsample: 0.7 }] as Params[]) {
+    for (const params of [{}, { subsample: 0.6, colsample: 0.7 }, { colsample: 0.6 }] as Params[]) {
       const result = await fitBooster(d.train, d.yTrain, resolveParams(params), context(9));
       const model = GbtModel.fromFit(result, 'binary', d.ref.features, d.ref.classes, params);
       assert.equal(result.trainRows.length, d.train.rows, 'no early-stopping split under 10,000 rows');
@@ -242,6 +244,43 @@ describe('gradient-boosted trees: behaviour', () => {
         for (let b = 0; b < thresholds.length; b++) { assert.equal(bin <= b, x <= thresholds[b], `x=${x} b=${b}`); }
       }
     }
+  });
+
+  it('the root histogram from rows grouped by bin equals the row-by-row one, bit for bit', async () => {
+    const d = await load('titanic');
+    const n = d.train.rows;
+    const mapper = fitBinMapper(d.train.columns, Int32Array.from({ length: n }, (_, i) => i), 255, 1);
+    const bins = binColumns(mapper, d.train.columns, Int32Array.from({ length: n }, (_, i) => i));
+    const random = seededRandom(8);
+    const gradient = Float64Array.from({ length: 2 * n }, () => random() - 0.5);
+    const hessian = Float64Array.from({ length: 2 * n }, () => random());
+    const part = Int32Array.from({ length: n }, (_, i) => i);
+    for (const constant of [true, false]) {
+      const layout = histogramLayout(Int32Array.from(mapper.binsNonMissing, (b) => b + 1), constant);
+      const index = histogramIndex(bins, n, layout);
+      for (const features of [Int32Array.of(0, 1, 2), Int32Array.of(1)]) {
+        const rowByRow = new Float64Array(layout.size);
+        const grouped = new Float64Array(layout.size);
+        buildHistogram(rowByRow, layout, index, 3, features, gradient, hessian, n, part, 0, n);
+        buildRootHistogram(grouped, layout, rowsByBin(bins, n, layout), features, gradient, hessian, n);
+        assert.ok(bytes(rowByRow).equals(bytes(grouped)), `constant hessian ${constant}, features ${features.join()}`);
+        assert.ok(rowByRow.some((v) => v !== 0));
+      }
+    }
+  });
+
+  it('the validation split is seeded, ceil(10%) of the rows, and stratified for classes', () => {
+    const y = Float64Array.from({ length: 1000 }, (_, i) => (i % 10 === 0 ? 1 : i % 10 < 4 ? 2 : 0));
+    const a = validationSplit(y, 3, 0.1, seededRandom(1));
+    const b = validationSplit(y, 3, 0.1, seededRandom(1));
+    assert.deepEqual(a, b);
+    assert.equal(a.valid.length, 100);
+    assert.equal(a.train.length + a.valid.length, 1000);
+    const counts = [0, 0, 0];
+    a.valid.forEach((r) => { counts[y[r]]++; });
+    assert.deepEqual(counts, [60, 10, 30], 'each class keeps its share');
+    assert.notDeepEqual(validationSplit(y, 3, 0.1, seededRandom(2)).valid, a.valid);
+    assert.equal(validationSplit(new Float64Array(11), 0, 0.1, seededRandom(1)).valid.length, 2, 'ceil(1.1)');
   });
 
   it('the radix sort orders doubles as a comparison sort does', () => {

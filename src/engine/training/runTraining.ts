@@ -31,6 +31,13 @@ import type { TrainingInput } from './trainingInput';
 
 export const DEFAULT_FOLDS = 5;
 
+/**
+ * With a time budget and several families, no single trial may take more than this share of the
+ * budget: one slow family (a forest on a large table) would otherwise eat the time the search
+ * needs for the promising ones. Projected from the folds done, so a slow trial stops early.
+ */
+const TRIAL_SHARE_OF_BUDGET = 1 / 3;
+
 const ADAPTER_NOTE = 'Numeric columns as they are; text columns left by the pipeline ordinal-coded (sorted categories of the training rows, unseen -> missing); '
   + 'families without native missing-value handling get NaN replaced by the training median (most frequent code for categorical); '
   + 'families that need scaling get non-indicator features standardised with the training mean and std. Learned per fold on its training rows, and on all rows for the saved model.';
@@ -97,6 +104,23 @@ export async function runTraining(params: TrainingParams, hooks: TrainingHooks, 
 
   const evaluate = async (candidate: Candidate): Promise<TrialOutcome> => {
     const trialStarted = elapsed();
+    // The share only applies once something has scored: a run always ends with a leaderboard.
+    const cap = deadline !== undefined && chosen.length > 1 && rows.length > 0 ? deadline * TRIAL_SHARE_OF_BUDGET : undefined;
+    let foldsDone = 0;
+    let foldStarted = trialStarted;
+    let foldFraction = 0;
+    let tooSlow = false;
+    const overCap = () => {
+      if (cap === undefined) { return false; }
+      const now = elapsed();
+      const spent = now - trialStarted;
+      // The fold in hand, projected from the family's own progress (trees, rounds, epochs) once a quarter is
+      // done: earlier, fixed costs (binning, sorting) would inflate the projection.
+      const foldProjection = foldFraction >= 0.25 ? (now - foldStarted) / foldFraction : 0;
+      const perFold = Math.max(foldsDone > 0 ? (foldStarted - trialStarted) / foldsDone : 0, foldProjection);
+      tooSlow ||= spent > cap || perFold * folds.length > cap;
+      return tooSlow;
+    };
     const base = { model: candidate.model, family: candidate.family.id, trial: candidate.trial, phase: candidate.phase, params: candidate.params };
     report({ phase: candidate.phase, family: candidate.family.id, model: candidate.model, trial: candidate.trial, fold: undefined, unit: undefined, step: undefined, total: undefined, trainLoss: undefined, validLoss: undefined });
     let record: TrialRecord;
@@ -104,9 +128,12 @@ export async function runTraining(params: TrainingParams, hooks: TrainingHooks, 
     let outcome: TrialOutcome;
     try {
       const scores = await crossValidate(candidate.family, candidate.params, candidate.model, folds, {
-        task: input.task, classes, metrics, seed, isCancelled: fitCancelled,
-        onFold: (fold) => report({ fold }),
-        onFitProgress: (p: FitProgress) => report({ unit: p.unit, step: p.step, total: p.total, trainLoss: p.trainLoss, validLoss: p.validLoss }),
+        task: input.task, classes, metrics, seed, isCancelled: () => fitCancelled() || overCap(),
+        onFold: (fold) => { foldsDone = fold - 1; foldStarted = elapsed(); foldFraction = 0; report({ fold }); },
+        onFitProgress: (p: FitProgress) => {
+          if (p.total !== undefined && p.total > 0) { foldFraction = Math.min(1, p.step / p.total); }
+          report({ unit: p.unit, step: p.step, total: p.total, trainLoss: p.trainLoss, validLoss: p.validLoss });
+        },
       });
       row = leaderboardRow(candidate, scores, metrics, input.task, input.criteria);
       rows.push(row);
@@ -114,10 +141,12 @@ export async function runTraining(params: TrainingParams, hooks: TrainingHooks, 
       outcome = { status: 'ok', score: row.cv[metric].mean };
     } catch (err) {
       const cut = err instanceof FitCancelledError;
-      const error = cut ? undefined : err instanceof Error ? err.message : String(err);
+      const slow = cut && tooSlow && !fitCancelled();
+      const error = slow ? `stopped: it would take more than ${Math.round(cap!)} s, a third of the time budget`
+        : cut ? undefined : err instanceof Error ? err.message : String(err);
       record = { ...base, status: cut ? 'cut' : 'failed', ...(error ? { error } : {}), folds: [], seconds: elapsed() - trialStarted };
       incomplete.push({ model: base.model, family: base.family, trial: base.trial, params: base.params, status: record.status as 'cut' | 'failed', ...(error ? { error } : {}) });
-      outcome = cut ? { status: 'cut' } : { status: 'failed' };
+      outcome = slow ? { status: 'tooSlow' } : cut ? { status: 'cut' } : { status: 'failed' };
     }
     trials.push(record);
     updateReserve();

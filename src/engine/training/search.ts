@@ -10,8 +10,12 @@ import { deriveSeed, seededRandom } from '../random';
 
 export interface Candidate { model: string; family: ModelFamily; params: Params; trial: number; phase: 'defaults' | 'search' }
 
-/** How a trial ended: scored (the primary metric's CV mean, null when undefined), cut by budget/cancel, or failed. */
-export type TrialOutcome = { status: 'ok'; score: number | null } | { status: 'cut' } | { status: 'failed' };
+/**
+ * How a trial ended: scored (the primary metric's CV mean, null when undefined), cut by the budget
+ * or a cancel (the search ends), stopped for taking too large a share of the budget (its family is
+ * left out of the search, the search goes on), or failed.
+ */
+export type TrialOutcome = { status: 'ok'; score: number | null } | { status: 'cut' } | { status: 'tooSlow' } | { status: 'failed' };
 
 export interface SearchOptions {
   families: readonly ModelFamily[];
@@ -47,6 +51,7 @@ export async function runSearch(options: SearchOptions, evaluate: (candidate: Ca
     tried.get(candidate.family.id)!.add(paramsKey(candidate.params));
     const outcome = await evaluate(candidate);
     if (outcome.status === 'cut') { return options.isCancelled() ? 'cancelled' : 'time'; }
+    if (outcome.status === 'tooSlow') { exhausted.add(candidate.family.id); }
     if (outcome.status === 'ok' && outcome.score !== null) {
       const previous = best.get(candidate.family.id);
       if (previous === undefined || better(outcome.score, previous, options.higherIsBetter)) { best.set(candidate.family.id, outcome.score); }

@@ -100,16 +100,14 @@ export function binOf(thresholds: Float64Array, x: number): number {
   return left;
 }
 
-/** Bins the given rows, row-major: row i's bin for feature f at i * features + f (rows in the given order). */
-export function binRows(mapper: BinMapper, columns: Float64Array[], rows: Int32Array): Uint8Array {
-  const features = columns.length;
-  const out = new Uint8Array(rows.length * features);
-  for (let f = 0; f < features; f++) { binFeature(mapper.thresholds[f], columns[f], rows, out, features, f); }
-  return out;
+/** Bins the given rows: one Uint8Array per feature (column-major), rows in the given order. */
+export function binColumns(mapper: BinMapper, columns: Float64Array[], rows: Int32Array): Uint8Array[] {
+  return columns.map((column, f) => binFeature(mapper.thresholds[f], column, rows));
 }
 
-/** binOf for every given row of one feature, written to out[i * stride + f]. */
-function binFeature(thresholds: Float64Array, column: Float64Array, rows: Int32Array, out: Uint8Array, stride: number, f: number): void {
+/** binOf for every given row of one feature. */
+function binFeature(thresholds: Float64Array, column: Float64Array, rows: Int32Array): Uint8Array {
+  const out = new Uint8Array(rows.length);
   const missing = thresholds.length + 1;
   for (let i = 0; i < rows.length; i++) {
     const x = column[rows[i]];
@@ -123,7 +121,7 @@ function binFeature(thresholds: Float64Array, column: Float64Array, rows: Int32A
       }
       bin = left;
     }
-    out[i * stride + f] = bin;
+    out[i] = bin;
   }
+  return out;
 }
-

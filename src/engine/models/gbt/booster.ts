@@ -5,7 +5,7 @@
 
 import { deriveSeed, seededRandom } from '../../random';
 import { FitCancelledError, type FeatureMatrix, type FitContext, type Labels } from '../types';
-import { binRows, fitBinMapper, type BinMapper } from './binning';
+import { binColumns, fitBinMapper, type BinMapper } from './binning';
 import { baselinePrediction, computeGradients, hasConstantHessian, meanLoss, treesPerRound, type LossKind } from './losses';
 import type { GbtParams } from './params';
 import { sampleFeatures, sampleRows, validationSplit } from './sampling';
@@ -54,16 +54,6 @@ function gather(values: Float64Array, rows: Int32Array): Float64Array {
   return out;
 }
 
-/** Per feature, 1 when some training row is missing it (has the feature's missing bin). */
-function missingFeatures(bins: Uint8Array, featureCount: number, binsNonMissing: Int32Array): Uint8Array {
-  const out = new Uint8Array(featureCount);
-  if (featureCount === 0) { return out; }
-  for (let i = 0; i < bins.length; i += featureCount) {
-    for (let f = 0; f < featureCount; f++) { if (bins[i + f] === binsNonMissing[f]) { out[f] = 1; } }
-  }
-  return out;
-}
-
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
@@ -91,10 +81,10 @@ export async function fitBooster(data: FeatureMatrix, labels: Labels, p: GbtPara
   const nValid = validRows.length;
 
   const binMapper = fitBinMapper(data.columns, trainRows, p.maxBins, context.seed);
-  const trainBins = binRows(binMapper, data.columns, trainRows);
-  const validBins = binRows(binMapper, data.columns, validRows);
+  const trainBins = binColumns(binMapper, data.columns, trainRows);
+  const validBins = binColumns(binMapper, data.columns, validRows);
   const featureCount = data.columns.length;
-  const hasMissing = missingFeatures(trainBins, featureCount, binMapper.binsNonMissing);
+  const hasMissing = Uint8Array.from(trainBins, (column, f) => (column.includes(binMapper.binsNonMissing[f]) ? 1 : 0));
   const yTrain = gather(labels.y, trainRows);
   const yValid = gather(labels.y, validRows);
 
@@ -106,9 +96,10 @@ export async function fitBooster(data: FeatureMatrix, labels: Labels, p: GbtPara
   const hessian = new Float64Array(constantHessian ? 0 : K * nTrain);
 
   const grower = new TreeGrower({
-    bins: trainBins, binThresholds: binMapper.thresholds, binsNonMissing: binMapper.binsNonMissing, hasMissing, featureCount,
+    bins: trainBins, binThresholds: binMapper.thresholds, binsNonMissing: binMapper.binsNonMissing, hasMissing,
     rows: nTrain, maxLeafNodes: p.maxLeafNodes, maxDepth: p.maxDepth, minSamplesLeaf: p.minSamplesLeaf,
     l2Regularization: p.l2Regularization, minGainToSplit: p.minGainToSplit, learningRate: p.learningRate, constantHessian,
+    subsampled: p.subsample < 1,
   });
   const forest = new ForestBuilder();
   const rowRandom = seededRandom(deriveSeed(context.seed, 'gbt', 'rows'));
@@ -134,8 +125,8 @@ export async function fitBooster(data: FeatureMatrix, labels: Labels, p: GbtPara
       grower.grow(gradient, hessian, k * nTrain, sample, features, forest, sample ? null : raw);
       const root = forest.lastRoot;
       // Rows left out of the round's sample still move: walk them down the new tree.
-      if (sample) { forest.addBinnedPredictions(root, trainBins, featureCount, binMapper.binsNonMissing, nTrain, raw, k * nTrain); }
-      if (nValid > 0) { forest.addBinnedPredictions(root, validBins, featureCount, binMapper.binsNonMissing, nValid, rawValid, k * nValid); }
+      if (sample) { forest.addBinnedPredictions(root, trainBins, binMapper.binsNonMissing, nTrain, raw, k * nTrain); }
+      if (nValid > 0) { forest.addBinnedPredictions(root, validBins, binMapper.binsNonMissing, nValid, rawValid, k * nValid); }
     }
     rounds = round + 1;
     const train = meanLoss(loss, classes, yTrain, raw);

@@ -72,7 +72,7 @@ export class ForestBuilder {
   /** The root of the tree added last. */
   get lastRoot(): number { return this.roots[this.roots.length - 1]; }
 
-  /** The arrays of the nodes so far (views: the builder must not be used afterwards). */
+  /** Copies of the node arrays so far, trimmed to size. */
   finish(): Forest {
     const n = this.size;
     return {
@@ -82,19 +82,14 @@ export class ForestBuilder {
     };
   }
 
-  /**
-   * Adds tree `root`'s values for binned rows to out[offset + i]. Bins are row-major (`features`
-   * bytes per row, so one row's walk stays in one cache line); feature f's missing bin is
-   * binsNonMissing[f].
-   */
-  addBinnedPredictions(root: number, bins: Uint8Array, features: number, binsNonMissing: Int32Array, rows: number, out: Float64Array, offset: number): void {
+  /** Adds tree `root`'s values for binned rows (column-major; feature f's missing bin is binsNonMissing[f]) to out[offset + i]. */
+  addBinnedPredictions(root: number, bins: Uint8Array[], binsNonMissing: Int32Array, rows: number, out: Float64Array, offset: number): void {
     const { feature, binThreshold, missingLeft, left, right, value } = this;
     for (let i = 0; i < rows; i++) {
-      const base = i * features;
       let node = root;
       let f = feature[node];
       while (f >= 0) {
-        const b = bins[base + f];
+        const b = bins[f][i];
         const goLeft = b === binsNonMissing[f] ? missingLeft[node] === 1 : b <= binThreshold[node];
         node = goLeft ? left[node] : right[node];
         f = feature[node];
