@@ -38,6 +38,9 @@ export const DEFAULT_FOLDS = 5;
  */
 const TRIAL_SHARE_OF_BUDGET = 1 / 3;
 
+/** Losses kept between two reports: a fast fit can report thousands of rounds in one interval. */
+const MAX_RECENT_LOSSES = 2000;
+
 const ADAPTER_NOTE = 'Numeric columns as they are; text columns left by the pipeline ordinal-coded (sorted categories of the training rows, unseen -> missing); '
   + 'families without native missing-value handling get NaN replaced by the training median (most frequent code for categorical); '
   + 'families that need scaling get non-indicator features standardised with the training mean and std. Learned per fold on its training rows, and on all rows for the saved model.';
@@ -61,7 +64,13 @@ export async function runTraining(params: TrainingParams, hooks: TrainingHooks, 
   const userCancelled = hooks.isCancelled ?? (() => false);
   const seed = checkSeed(params.seed ?? 0);
   const budget = checkBudget(params.budget);
-  const throttle = new ProgressThrottle<TrainingProgress>((p) => hooks.onProgress?.(p));
+  // Losses between two sent reports travel with the next one, so a throttled report loses no point.
+  let recentLosses: NonNullable<TrainingProgress['recentLosses']> = [];
+  const throttle = new ProgressThrottle<TrainingProgress>((p) => {
+    const losses = recentLosses;
+    recentLosses = [];
+    hooks.onProgress?.(losses.length > 0 ? { ...p, recentLosses: losses } : p);
+  });
   let progress: TrainingProgress = { phase: 'preparing', elapsedSeconds: 0, budgetSeconds: budget.seconds, trials: budget.trials, leaderboard: [] };
   const report = (change: Partial<TrainingProgress>) => { progress = { ...progress, ...change, elapsedSeconds: elapsed() }; throttle.push(progress); };
   report({});
@@ -132,6 +141,9 @@ export async function runTraining(params: TrainingParams, hooks: TrainingHooks, 
         onFold: (fold) => { foldsDone = fold - 1; foldStarted = elapsed(); foldFraction = 0; report({ fold }); },
         onFitProgress: (p: FitProgress) => {
           if (p.total !== undefined && p.total > 0) { foldFraction = Math.min(1, p.step / p.total); }
+          if ((p.trainLoss !== undefined || p.validLoss !== undefined) && recentLosses.length < MAX_RECENT_LOSSES) {
+            recentLosses.push({ model: candidate.model, fold: foldsDone + 1, step: p.step, trainLoss: p.trainLoss, validLoss: p.validLoss });
+          }
           report({ unit: p.unit, step: p.step, total: p.total, trainLoss: p.trainLoss, validLoss: p.validLoss });
         },
       });

@@ -37,11 +37,16 @@ export class LossTracker {
       this.model = p.model;
       this.last = {};
     }
-    const losses = (p.trainLoss !== undefined && Number.isFinite(p.trainLoss)) || (p.validLoss !== undefined && Number.isFinite(p.validLoss));
-    if (p.step === undefined || !losses) { return { reset: false, points: [] }; }
-    const repeat = p.step === this.last.step && p.trainLoss === this.last.train && p.validLoss === this.last.valid;
-    this.last = { step: p.step, train: p.trainLoss, valid: p.validLoss };
-    if (repeat) { return { reset: false, points: [] }; }
+    // Every loss since the last report when the engine sends them, else the report's own.
+    const reported = (p.recentLosses ?? []).filter((l) => l.model === p.model);
+    const latest = reported.length > 0 ? reported : p.step === undefined ? [] : [{ model: p.model, fold: p.fold ?? 1, step: p.step, trainLoss: p.trainLoss, validLoss: p.validLoss }];
+    const fresh = latest.filter((l) => {
+      const losses = (l.trainLoss !== undefined && Number.isFinite(l.trainLoss)) || (l.validLoss !== undefined && Number.isFinite(l.validLoss));
+      const repeat = l.step === this.last.step && l.trainLoss === this.last.train && l.validLoss === this.last.valid;
+      if (losses && !repeat) { this.last = { step: l.step, train: l.trainLoss, valid: l.validLoss }; }
+      return losses && !repeat;
+    });
+    if (fresh.length === 0) { return { reset: false, points: [] }; }
     let reset = false;
     if (this.curve?.model !== p.model) {
       this.curve = { model: p.model, family: p.family, unit: p.unit ?? 'step', points: [] };
@@ -50,10 +55,12 @@ export class LossTracker {
     const curve = this.curve;
     if (p.unit !== undefined) { curve.unit = p.unit; }
     if (curve.points.length >= MAX_POINTS) { return { reset, points: [] }; }
-    const fold = p.fold ?? 1;
     const points: LossPoint[] = [];
-    if (p.trainLoss !== undefined && Number.isFinite(p.trainLoss)) { points.push({ fold, step: p.step, series: 'train', loss: p.trainLoss }); }
-    if (p.validLoss !== undefined && Number.isFinite(p.validLoss)) { points.push({ fold, step: p.step, series: 'validation', loss: p.validLoss }); }
+    for (const l of fresh) {
+      if (l.trainLoss !== undefined && Number.isFinite(l.trainLoss)) { points.push({ fold: l.fold, step: l.step, series: 'train', loss: l.trainLoss }); }
+      if (l.validLoss !== undefined && Number.isFinite(l.validLoss)) { points.push({ fold: l.fold, step: l.step, series: 'validation', loss: l.validLoss }); }
+    }
+    points.splice(MAX_POINTS - curve.points.length);
     curve.points.push(...points);
     return { reset, points };
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { TrainingProgress } from '../../shared/training/types';
 import { defaultSettings, isTrainingSettings, isTrainingWebviewMessage, settingsProblem } from '../../shared/protocol/trainingPanel';
 import type { LeaderboardFocus, RowDetail, StartOutcome, TrainingHostMessage, TrainingSettings, TrainingViewState } from '../../shared/protocol/trainingPanel';
 import type { FamilyInfo } from '../../shared/training/types';
@@ -70,7 +71,7 @@ export class TrainingPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       deps.training.onDidChange((uri) => { if (mine(uri)) { this.update(); } }),
       deps.training.onDidProgress((e) => {
-        if (mine(e.projectUri) && this.ready) { void this.post({ type: 'training/progress', progress: e.progress, curve: e.curve, points: e.points, reset: e.reset }); }
+        if (mine(e.projectUri) && this.ready) { void this.post({ type: 'training/progress', progress: withoutLosses(e.progress), curve: e.curve, points: e.points, reset: e.reset }); }
       }),
       // The problem (task, target, criteria) or the data may change while the panel is open.
       deps.index.onDidChange(() => { panel.title = `Training: ${this.projectName}`; this.update(); }),
@@ -233,4 +234,10 @@ export class TrainingPanel implements vscode.Disposable {
     TrainingPanel.open.delete(this.projectUri.toString());
     vscode.Disposable.from(...this.disposables, this.postEmitter).dispose();
   }
+}
+
+/** The losses already travel as curve points: the webview need not get them twice. */
+function withoutLosses(progress: TrainingProgress): TrainingProgress {
+  const { recentLosses: _, ...rest } = progress;
+  return rest;
 }

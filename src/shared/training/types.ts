@@ -109,6 +109,11 @@ export interface TrainingProgress {
   total?: number;
   trainLoss?: number;
   validLoss?: number;
+  /**
+   * Every loss the running fits reported since the previous report (reports are throttled, fits
+   * report per round or epoch): what a loss curve needs to show every point.
+   */
+  recentLosses?: { model: string; fold: number; step: number; trainLoss?: number; validLoss?: number }[];
   elapsedSeconds: number;
   budgetSeconds?: number;
   /** Completed candidates so far, best first (the best of each family). */
