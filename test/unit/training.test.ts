@@ -226,14 +226,21 @@ describe('training runs', () => {
     assert.equal(readRun(cut).status, 'cancelled');
   });
 
-  it('the time budget stops a running fit and keeps the results so far', async () => {
+  it('a trial that would take more than a third of the time budget is stopped; the results so far are kept', async () => {
     const result = await runTraining({ path: IRIS, target: 'species', budget: { seconds: 0.5 }, runsDir: tempDir() }, {}, [baselineFamily, stallFamily()]);
-    assert.equal(result.stopReason, 'time');
     assert.equal(result.cancelled, false);
     assert.deepEqual(result.leaderboard.map((r) => r.model), ['baseline-1']);
     assert.deepEqual(result.incomplete.map((t) => t.status), ['cut']);
+    assert.match(readRun(result).trials[1].error ?? '', /a third of the time budget/);
     assert.ok(result.leaderboard[0].sizeBytes! > 0, 'the best model is still refitted and saved');
     assert.equal(readRun(result).status, 'complete');
+  });
+
+  it('the time budget stops a running fit', async () => {
+    const result = await runTraining({ path: IRIS, target: 'species', budget: { seconds: 0.5 }, runsDir: tempDir() }, {}, [stallFamily()]);
+    assert.equal(result.stopReason, 'time');
+    assert.deepEqual(result.incomplete.map((t) => t.status), ['cut']);
+    assert.deepEqual(result.leaderboard, []);
   });
 
   it('a family that fails is recorded and the run goes on', async () => {

@@ -10,7 +10,7 @@ import type { HyperparameterSpec, Params } from '../types';
  */
 export const GBT_HYPERPARAMETERS: HyperparameterSpec[] = [
   { name: 'learning_rate', description: 'Shrinkage applied to every tree: smaller needs more rounds but generalises better.', kind: 'float', default: 0.1, min: 0.01, max: 0.3, log: true },
-  { name: 'max_iter', description: 'Maximum boosting rounds (early stopping may end sooner).', kind: 'int', default: 100, min: 20, max: 500, log: true },
+  { name: 'max_iter', description: 'Maximum boosting rounds (early stopping may end sooner). 300, not scikit-learn\'s 100: more rounds at the same rate measured better on the sample datasets.', kind: 'int', default: 300, min: 20, max: 500, log: true },
   { name: 'max_leaf_nodes', description: 'Maximum leaves per tree (trees grow best-first).', kind: 'int', default: 31, min: 7, max: 127, log: true },
   { name: 'max_depth', description: 'Maximum depth of a tree; 0 means no limit (max_leaf_nodes bounds the size).', kind: 'int', default: 0 },
   { name: 'min_samples_leaf', description: 'Minimum training rows in a leaf.', kind: 'int', default: 20, min: 5, max: 100, log: true },
