@@ -90,7 +90,7 @@ suite('Data panel (through its message path)', () => {
     assert.deepEqual((saved.data as { pipeline: unknown[] }).pipeline, [{ ...impute, fitted: { age: 28 } }, steps[1]]);
     assert.equal((saved.problem as Record<string, unknown>).target, 'survived', 'the rest of the file is kept');
     assert.deepEqual(panel.view.steps.map(({ fitted: _, ...rest }: PipelineStep & { fitted?: unknown }) => rest), steps);
-    assert.equal(a.index.get(uri)?.steps[1].subTasks[2].status, 'inProgress');
+    assert.equal(a.index.get(uri)?.steps[1].subTasks[2].status, 'done', 'saving fits the steps on the training rows');
   });
 
   test('the split section saves data.split through the engine; the preview then fits on the training rows; null removes it', async function () {

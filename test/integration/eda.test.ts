@@ -60,7 +60,7 @@ suite('Exploratory Data Analysis panel (through its message path)', () => {
     assert.ok(Math.abs((fitted?.age ?? 0) - 29.8811) < 1e-4, `fitted ${JSON.stringify(fitted)}`);
     assert.deepEqual((saved.problem as Record<string, unknown>).target, 'survived', 'the rest of the file is kept');
     const pipeline = a.index.get(uri)?.steps[1].subTasks[2];
-    assert.equal(pipeline?.status, 'inProgress', 'the step is in the pipeline, not fitted yet');
+    assert.equal(pipeline?.status, 'done', 'the step is in the pipeline, fitted on the training rows');
 
     // Explored again, the panel knows the step is in the pipeline already.
     const again = await panel.receive({ type: 'eda/refresh' });

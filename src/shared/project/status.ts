@@ -42,6 +42,8 @@ function subTaskStatus(step: StepId, sub: string, project: ProjectFile | undefin
   if (step === 'problem') { return problemSubTask(sub, project, diagnostics); }
   if (step === 'data' && sub === 'sources') { return sourcesSubTask(project, diagnostics); }
   if (step === 'data') { return dataSubTask(sub, project); }
+  // The analysis leaves nothing in the project file to judge it by, only the steps it suggests.
+  if (step === 'eda') { return { status: 'notStarted', detail: 'Open the Exploratory Data Analysis panel: charts, and the missing-data, outlier and normalisation questions.' }; }
   return LATER;
 }
 
@@ -99,16 +101,16 @@ function dataSubTask(sub: string, project: ProjectFile | undefined): StatusInfo 
   const unfitted = steps.filter((st) => LEARNING.has(st.kind ?? '') && st.strategy !== 'dropRows' && st.fitted === undefined).length;
   switch (sub) {
     case 'quality':
-      return { status: 'notStarted', detail: 'Run `mlw data quality` on the project (the Data panel arrives in a later version).' };
+      return { status: 'notStarted', detail: 'Open the Data panel (or run `mlw data quality`) to assess the training source.' };
     case 'pipeline':
       if (steps.length === 0) { return { status: 'notStarted', detail: 'No preprocessing steps yet (data.pipeline in mlworkflow.json).' }; }
       return unfitted > 0
-        ? inProgress(`${steps.length} steps, ${unfitted} not fitted yet: run \`mlw pipeline run\`.`)
+        ? inProgress(`${steps.length} steps, ${unfitted} not fitted yet: save the pipeline in the Data panel or run \`mlw pipeline run\`.`)
         : done(`${steps.length} step${steps.length === 1 ? '' : 's'}, fitted on the training data.`);
     case 'lineage':
       return steps.length > 0 && unfitted === 0
-        ? done('`mlw pipeline run` wrote DATA.md; `mlw pipeline export --python` writes the code.')
-        : { status: 'notStarted', detail: 'DATA.md is written when the pipeline runs.' };
+        ? done('DATA.md follows every change; Export Pipeline as Code writes the pipeline as Python or TypeScript.')
+        : { status: 'notStarted', detail: 'DATA.md is written when the pipeline is saved (every step fitted).' };
     default:
       return LATER;
   }
