@@ -66,6 +66,9 @@ describe('mlw command line', () => {
     assert.match(r.out, /Validated mlworkflow\.json: 0 problems/);
     assert.match(r.out, /\[done\] 1\. Problem Definition/);
     assert.ok(existsSync(path.join(target, 'penguins-sample', 'PROBLEM.md')));
+    for (const file of ['DATA.md', 'eda.html', 'runs']) { assert.ok(existsSync(path.join(target, 'penguins-sample', file)), file); }
+    assert.match(r.out, /8\. Trained 9 candidates/);
+    assert.match(r.out, /\[done\] 4\. Model Selection & Training: 1 complete run/);
     assert.equal(mlw(['demo', target]).code, 1, 'a non-empty folder needs --force');
     assert.equal(mlw(['demo', target, '--force']).code, 0);
     writeFileSync(path.join(dir, 'precious.txt'), 'keep me');

@@ -7,6 +7,9 @@ import { exportProblem } from '../../engine/problem/exportProblem';
 import { copySample } from '../../engine/project/copySample';
 import { validateProject } from '../../engine/project/validateProject';
 import { CliError, formatDiagnostic } from '../output';
+import { demoSteps2to4 } from './demoSteps';
+import { listRuns } from '../../engine/training/listRuns';
+import { trainingStatus } from '../../shared/training/trainingStatus';
 import type { CliIo } from '../output';
 
 const MARKER = '.mlw-demo';
@@ -43,8 +46,15 @@ export async function runDemo(folder: string, force: boolean, samplesRoot: strin
   io.out(`4. Problem: ${problem?.task ?? '?'} task, target "${problem?.target ?? '?'}", `
     + `${problem?.successCriteria?.length ?? 0} success criteria, ${problem?.risks?.length ?? 0} risks\n`);
   const exported = await exportProblem(sample.projectFile);
-  io.out(`5. Wrote ${exported.path}\n\nWorkflow status:\n`);
-  for (const step of computeStatuses(validation.project, validation.diagnostics)) {
+  io.out(`5. Wrote ${exported.path}\n`);
+  await demoSteps2to4(sample.projectFile, io);
+
+  const after = await validateProject(sample.projectFile);
+  io.out('\nWorkflow status:\n');
+  const runs = await listRuns(sample.projectFile);
+  for (const computed of computeStatuses(after.project ?? validation.project, after.diagnostics)) {
+    // Runs live in runs/, not in the project file: step 4's status comes from them, as in the tree.
+    const step = computed.id === 'training' ? { ...computed, ...trainingStatus(runs, false) } : computed;
     io.out(`  ${STATUS_MARK[step.status]} ${step.number}. ${step.label}: ${step.detail}\n`);
   }
   io.out(`\nOpen ${sample.folder} in VS Code with the ML Workflow extension to continue.\n`);

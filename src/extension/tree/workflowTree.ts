@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { StatusInfo, StepStatus, SubTaskStatus } from '../../shared/project/status';
+import type { StepStatus, SubTaskStatus } from '../../shared/project/status';
 import { runLabel, runTime, metricText } from '../../shared/protocol/trainingPanel';
+import { trainingStatus } from '../../shared/training/trainingStatus';
 import type { RunSummary } from '../../shared/training/types';
 import { projectLabel } from '../projects/projectIndex';
 import type { ProjectEntry, ProjectIndex } from '../projects/projectIndex';
@@ -121,18 +122,6 @@ function subTaskItem(entry: ProjectEntry, step: StepStatus, subTask: SubTaskStat
   item.contextValue = 'mlWorkflow.subTask';
   item.command = openStep({ projectUri: entry.uri.toString(), step: step.id, subTask: subTask.id });
   return item;
-}
-
-/** Done with a complete run; in progress while one runs or when every run was stopped; not started otherwise. */
-export function trainingStatus(runs: readonly RunSummary[], running: boolean): StatusInfo {
-  const complete = runs.filter((r) => r.status === 'complete');
-  const best = complete[0]?.leaderboard[0];
-  if (complete.length > 0) {
-    return { status: 'done', detail: `${complete.length} complete run${complete.length === 1 ? '' : 's'}${best ? `; the newest: best ${best.label}, ${metricText(best.cv[complete[0].metric]?.mean)} ${complete[0].metric}` : ''}.` };
-  }
-  if (running) { return { status: 'inProgress', detail: 'A training run is in progress.' }; }
-  if (runs.some((r) => r.status === 'cancelled')) { return { status: 'inProgress', detail: 'Only stopped runs so far: let a run finish to complete this step.' }; }
-  return { status: 'notStarted', detail: 'Not started. Choose candidate models and train them.' };
 }
 
 function trainingChildren(entry: ProjectEntry, training: TrainingTreeSource): WorkflowNode[] {
