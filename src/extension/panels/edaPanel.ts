@@ -266,7 +266,11 @@ export class EdaPanel implements vscode.Disposable {
 
   /** The report's suggested steps that the project's pipeline holds already (equal as JSON). */
   private addedSteps(report: EdaReport): SuggestedStepRef[] {
-    const pipeline = new Set((this.deps.index.get(this.projectUri)?.project?.data?.pipeline ?? []).map((s) => JSON.stringify(s)));
+    // Saved steps carry what they learned (`fitted`); a suggestion is the step without it.
+    const pipeline = new Set((this.deps.index.get(this.projectUri)?.project?.data?.pipeline ?? []).map((s) => {
+      const { fitted: _, ...step } = s as { fitted?: unknown };
+      return JSON.stringify(step);
+    }));
     return report.questions.flatMap((q) => q.suggestedSteps.map((s, index) => ({ question: q.kind, index, json: JSON.stringify(s) })))
       .filter((s) => pipeline.has(s.json)).map(({ question, index }) => ({ question, index }));
   }
