@@ -5,6 +5,7 @@ import type { PipelineStep } from '../../shared/pipeline/types';
 import type { ProjectFile, SplitSettings } from '../../shared/project/types';
 import { fileError } from '../errors';
 import { loadProject } from '../project/loadProject';
+import { readProjectText, revisionOf } from '../project/projectText';
 import { editProject } from '../sources/projectEdit';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { checkSteps } from './checkSteps';
@@ -16,6 +17,13 @@ import type { TrainingData } from './trainingSource';
 
 /** A project's pipeline fitted on its training rows, as stored in the project file. */
 export interface RefitResult { project: ProjectFile; training: TrainingData; fitted: PipelineRun }
+
+/**
+ * Per project file, the revision of its text that DATA.md was last written from. The extension
+ * asks for a refresh whenever the project file changes on disk, including right after the
+ * engine's own writes (which already wrote DATA.md): those refreshes have nothing to do.
+ */
+const lineageRevision = new Map<string, string>();
 
 /** A change to the pipeline's settings: new steps, a new split (null removes it), or neither (refit as is). */
 export interface PipelineChange { steps?: readonly PipelineStep[]; split?: SplitSettings | null }
@@ -35,11 +43,12 @@ export async function refitProjectPipeline(projectFile: string, change: Pipeline
   const training = await loadTrainingData(projectFile, project);
   const fitted = fitPipeline(data.pipeline, training.train);
   if (store) {
-    await editProject(projectFile, (p) => {
+    const revision = await editProject(projectFile, (p) => {
       const stored = (p.data ??= {}) as Record<string, unknown>;
       stored.pipeline = fitted.steps;
       if (change.split === null) { delete stored.split; } else if (change.split !== undefined) { stored.split = change.split; }
     });
+    lineageRevision.set(path.resolve(projectFile), revision);
   }
   const saved = { ...project, data: { ...data, pipeline: fitted.steps } };
   await writeLineage(projectFile, saved, fitted, training.train, training);
@@ -54,6 +63,9 @@ export async function refitProjectPipeline(projectFile: string, change: Pipeline
  */
 export async function refreshLineage(projectFile: string): Promise<void> {
   const dataFile = path.join(path.dirname(projectFile), 'DATA.md');
+  const key = path.resolve(projectFile);
+  const revision = revisionOf(await readProjectText(projectFile));
+  if (lineageRevision.get(key) === revision && await exists(dataFile)) { return; }
   const project = await loadProject(projectFile);
   // A project without data has no lineage to tell: no DATA.md appears until a source does.
   if ((project.data?.sources ?? []).length === 0 && !(await exists(dataFile))) { return; }
@@ -63,6 +75,7 @@ export async function refreshLineage(projectFile: string): Promise<void> {
     const reason = err instanceof Error ? err.message : String(err);
     await writeLineageText(projectFile, renderLineage(project, [], [], { rows: 0, columns: 0 }, new Date(), reason));
   }
+  lineageRevision.set(key, revision);
 }
 
 async function writeLineage(projectFile: string, project: ProjectFile, fitted: PipelineRun, input: ColumnTable, training: TrainingData): Promise<void> {

@@ -1,13 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ExportEdaHtmlRequest, ExportPipelineRequest } from '../../shared/protocol/engine';
+import { ExportPipelineRequest } from '../../shared/protocol/engine';
 import type { PipelineLanguage } from '../../shared/protocol/engine';
 import type { EngineClient } from '../engineClient';
+import { projectLabel } from '../projects/projectIndex';
 import type { ProjectIndex } from '../projects/projectIndex';
+import { announceFile, exportEdaReport } from './edaReportExport';
 import { pickProject } from './pickProject';
 import type { ProjectArg } from './pickProject';
 
-interface Deps { engine: EngineClient; index: ProjectIndex }
+interface Deps { engine: EngineClient; index: ProjectIndex; log: vscode.LogOutputChannel }
 
 /** What tests (and other extensions) may pass to skip the pickers. */
 export interface ExportArgs { language?: PipelineLanguage; target?: vscode.Uri }
@@ -36,17 +38,15 @@ export function registerExportCommands(deps: Deps): vscode.Disposable {
     vscode.commands.registerCommand('mlWorkflow.eda.exportHtml', async (arg?: ProjectArg, options: ExportArgs = {}) => {
       const project = await pickProject(deps.index, arg);
       if (!project) { return undefined; }
-      const target = options.target ?? await vscode.window.showSaveDialog({
-        title: 'Export EDA Report', filters: { HTML: ['html'] }, defaultUri: vscode.Uri.joinPath(project, '..', 'eda-report.html'),
-      });
-      if (!target) { return undefined; }
-      return run('Exporting the exploratory analysis…', target,
-        (token) => deps.engine.request(ExportEdaHtmlRequest.type, { projectFile: project.fsPath, out: target.fsPath }, { token, timeoutMs: 0 }));
+      const entry = deps.index.get(project);
+      const outcome = await exportEdaReport(deps, project, entry ? projectLabel(entry) : project.fsPath, options.target);
+      if (outcome.kind === 'failed') { void vscode.window.showErrorMessage(`Could not export the EDA report: ${outcome.message}`); }
+      return outcome.kind === 'saved' ? vscode.Uri.file(outcome.path) : undefined;
     }),
   );
 }
 
-/** Runs one export with a cancellable notification, then offers to open what it wrote. */
+/** Runs the pipeline export with a cancellable notification, then offers to open what it wrote. */
 async function run(title: string, target: vscode.Uri, work: (token: vscode.CancellationToken) => Promise<{ out: string }>): Promise<vscode.Uri | undefined> {
   try {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_, token) => work(token));
@@ -54,8 +54,6 @@ async function run(title: string, target: vscode.Uri, work: (token: vscode.Cance
     void vscode.window.showErrorMessage(`Could not write ${path.basename(target.fsPath)}: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   }
-  void vscode.window.showInformationMessage(`Wrote ${path.basename(target.fsPath)}.`, 'Open').then((open) => {
-    if (open) { void vscode.commands.executeCommand('vscode.open', target); }
-  });
+  announceFile(`Wrote ${path.basename(target.fsPath)}.`, target, false);
   return target;
 }

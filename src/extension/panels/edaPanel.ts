@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { EdaReport } from '../../shared/eda/types';
-import { AddPipelineStepRequest, ExploreRequest, ExportEdaHtmlRequest } from '../../shared/protocol/engine';
+import { AddPipelineStepRequest, ExploreRequest } from '../../shared/protocol/engine';
+import { announceFile, exportEdaReport } from '../commands/edaReportExport';
 import { isEdaWebviewMessage, MAX_CHART_CHARS } from '../../shared/protocol/edaPanel';
 import type { AddStepOutcome, ChartFormat, EdaHostMessage, EdaViewState, FileOutcome, SaveChartMessage, SuggestedStepRef } from '../../shared/protocol/edaPanel';
 import type { EngineClient } from '../engineClient';
@@ -151,50 +152,13 @@ export class EdaPanel implements vscode.Disposable {
       this.deps.log.error(`saving the chart "${message.title}" to ${uri.toString()}: ${text}`);
       return { kind: 'failed', message: text };
     }
-    this.announce(`Saved the chart "${message.title}" to ${vscode.workspace.asRelativePath(uri)}.`, uri, false);
+    announceFile(`Saved the chart "${message.title}" to ${vscode.workspace.asRelativePath(uri)}.`, uri, false);
     return { kind: 'saved', path: uri.fsPath };
   }
 
-  /**
-   * Writes the whole analysis as one self-contained HTML page (charts as inline SVG) to `target`, or
-   * to a file the user picks. The engine explores the data again and renders it; cancellable.
-   */
-  async exportHtml(target?: vscode.Uri): Promise<FileOutcome> {
-    const uri = target ?? await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(this.projectUri, '..', 'EDA.html'),
-      filters: { 'HTML report': ['html'] },
-      saveLabel: 'Export',
-      title: `Export the exploratory analysis of ${this.state.projectName}`,
-    });
-    if (!uri) { return { kind: 'cancelled' }; }
-    // The engine writes with Node's fs, beside the extension host: only local paths mean anything to it.
-    if (uri.scheme !== 'file') { return { kind: 'failed', message: `The report can only be written to a local file, not ${uri.toString()}.` }; }
-    let cancelled = false;
-    try {
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Exporting the EDA report of ${this.state.projectName}…`, cancellable: true },
-        (_progress, token) => {
-          token.onCancellationRequested(() => { cancelled = true; });
-          return this.deps.engine.request(ExportEdaHtmlRequest.type, { projectFile: this.projectUri.fsPath, out: uri.fsPath }, { token, timeoutMs: 0 });
-        });
-      const out = vscode.Uri.file(result.out);
-      this.announce(`Exported the EDA report to ${vscode.workspace.asRelativePath(out)}.`, out, true);
-      return { kind: 'saved', path: result.out };
-    } catch (err) {
-      if (cancelled) { return { kind: 'cancelled' }; }
-      const text = err instanceof Error ? err.message : String(err);
-      this.deps.log.error(`exporting the EDA of ${this.projectUri.fsPath} to ${uri.fsPath}: ${text}`);
-      return { kind: 'failed', message: text };
-    }
-  }
-
-  /** A notification with an Open action; a report opens in the browser when the system has one for it. */
-  private announce(text: string, uri: vscode.Uri, external: boolean): void {
-    void vscode.window.showInformationMessage(text, 'Open').then(async (choice) => {
-      if (choice !== 'Open') { return; }
-      if (external && await vscode.env.openExternal(uri)) { return; }
-      await vscode.commands.executeCommand('vscode.open', uri);
-    });
+  /** Exports the whole analysis as a self-contained HTML report (to `target`, or where the user picks). */
+  exportHtml(target?: vscode.Uri): Promise<FileOutcome> {
+    return exportEdaReport(this.deps, this.projectUri, this.state.projectName, target);
   }
 
   /** Brings a question or a group of charts into view. */
