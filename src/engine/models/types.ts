@@ -3,6 +3,7 @@
 // folder under models/ plus one line in models/registry.ts.
 
 import type { Task } from '../../shared/project/types';
+import type { FamilyInfo, HyperparameterInfo, HyperparameterValue } from '../../shared/training/types';
 
 /**
  * Training data after the project's pipeline: numbers only, column-major (one Float64Array per
@@ -63,43 +64,18 @@ export class FitCancelledError extends Error {
   constructor() { super('The fit was cancelled.'); this.name = 'FitCancelledError'; }
 }
 
-export type ParamValue = number | string | boolean;
+export type ParamValue = HyperparameterValue;
 export type Params = Record<string, ParamValue>;
 
-/** One hyperparameter: its default and the range the search draws from. */
-export interface HyperparameterSpec {
-  name: string;
-  description: string;
-  kind: 'int' | 'float' | 'choice' | 'bool';
-  default: ParamValue;
-  /** Search range for int/float (inclusive). */
-  min?: number;
-  max?: number;
-  /** Draw on a log scale (learning rates, regularisation strengths). */
-  log?: boolean;
-  /** Values for 'choice'. */
-  choices?: (string | number)[];
-}
+/** One hyperparameter: the shared description the UI lists too. */
+export type HyperparameterSpec = HyperparameterInfo;
 
 export type FamilyId =
   | 'baseline' | 'linear' | 'knn' | 'naiveBayes' | 'decisionTree' | 'randomForest' | 'extraTrees' | 'gbt' | 'mlp';
 
-/** A model family as the user chooses it: what it can do and what it costs. */
-export interface ModelFamily {
+/** A model family: what the UI lists of it (FamilyInfo), and how it fits and loads models. */
+export interface ModelFamily extends FamilyInfo {
   id: FamilyId;
-  /** Shown to users, e.g. "Gradient-boosted trees". */
-  label: string;
-  tasks: Task[];
-  /** Training cost and capacity, shown when choosing candidates. */
-  complexity: 'low' | 'medium' | 'high';
-  interpretability: 'high' | 'medium' | 'low';
-  /** One or two sentences for the user: when it shines, what it needs. */
-  notes: string;
-  /** Whether inputs should be standardised first (distance- and gradient-based families). */
-  needsScaling: boolean;
-  /** Whether NaN features are handled natively (otherwise the pipeline must impute). */
-  handlesMissing: boolean;
-  hyperparameters: HyperparameterSpec[];
   /** Fits a model. May be async (to yield to the event loop so cancellation is seen). */
   fit(data: FeatureMatrix, labels: Labels, params: Params, context: FitContext): Promise<TrainedModel>;
   /** Rebuilds a model from its file; predictions are bit-identical to the model that was saved. */

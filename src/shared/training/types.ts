@@ -120,27 +120,35 @@ export interface TrainingProgress {
   leaderboard: LeaderboardRow[];
 }
 
-/** A hyperparameter as the UI shows it. */
+/** One hyperparameter of a model family: its default and the range the search draws from. */
 export interface HyperparameterInfo {
   name: string;
   description: string;
   kind: 'int' | 'float' | 'choice' | 'bool';
   default: HyperparameterValue;
+  /** Search range for int/float (inclusive). */
   min?: number;
   max?: number;
+  /** Draw on a log scale (learning rates, regularisation strengths). */
   log?: boolean;
+  /** Values for 'choice'. */
   choices?: (string | number)[];
 }
 
-/** A model family as the UI lists it. */
+/** A model family as the user chooses it: what it can do and what it costs. */
 export interface FamilyInfo {
   id: string;
+  /** Shown to users, e.g. "Gradient-boosted trees". */
   label: string;
   tasks: Task[];
+  /** Training cost and capacity, shown when choosing candidates. */
   complexity: 'low' | 'medium' | 'high';
   interpretability: 'high' | 'medium' | 'low';
+  /** One or two sentences for the user: when it shines, what it needs. */
   notes: string;
+  /** Whether inputs should be standardised first (distance- and gradient-based families). */
   needsScaling: boolean;
+  /** Whether NaN features are handled natively (otherwise the pipeline must impute). */
   handlesMissing: boolean;
   hyperparameters: HyperparameterInfo[];
 }
