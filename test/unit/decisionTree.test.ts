@@ -2,15 +2,14 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { readCsv } from '../../src/engine/data/csvReader';
 import { decisionTreeFamily } from '../../src/engine/models/tree/decisionTreeFamily';
 import type { TreeModel } from '../../src/engine/models/tree/treeModel';
 import { fillParams, treeHyperparameters, treeSettings } from '../../src/engine/models/tree/treeParams';
 import { FitCancelledError } from '../../src/engine/models/types';
-import type { FeatureMatrix, FitContext, Labels, ModelFile, Params, TrainedModel } from '../../src/engine/models/types';
-import { toFrame } from '../../src/engine/pipeline/frame';
+import type { FeatureMatrix, Labels, ModelFile, Params } from '../../src/engine/models/types';
 import { seededRandom } from '../../src/engine/random';
 import { ROOT } from './tempDir';
+import { context, outputOf, rowsOf, treeDataset } from './treeData';
 
 // scikit-learn 1.2.1's numbers, written by test/fixtures/trees-sklearn/generate.py.
 interface TreeCase {
@@ -19,34 +18,8 @@ interface TreeCase {
   heldOutExact: boolean; heldOutPredictions?: number[]; heldOutScoreMin: number; heldOutScoreMax: number;
 }
 const FIXTURE = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'trees-sklearn', 'trees.json'), 'utf8')) as { folds: Record<string, number[]>; trees: TreeCase[] };
-const TARGETS: Record<string, string> = { iris: 'species', diabetes: 'progression', breast_cancer: 'target' };
 
-/**
- * A sample dataset as the tree families receive it. `float32` rounds the features as scikit-learn
- * does before fitting a tree (it converts X to float32), so thresholds and held-out routing can be
- * compared exactly; the engine itself keeps float64.
- */
-async function dataset(name: string, float32 = true): Promise<{ data: FeatureMatrix; labels: Labels }> {
-  const frame = toFrame(await readCsv({ path: path.join(ROOT, 'test', 'fixtures', 'datasets', `${name}.csv`) }));
-  const target = TARGETS[name];
-  const names = frame.columnNames().filter((c) => c !== target);
-  const columns = names.map((n) => Float64Array.from(frame.array(n) as ArrayLike<number>, (v) => (float32 ? Math.fround(v) : v)));
-  const raw = Array.from(frame.array(target) as ArrayLike<unknown>);
-  const data = { names, columns, rows: frame.numRows() };
-  if (name === 'diabetes') { return { data, labels: { task: 'regression', y: Float64Array.from(raw as number[]) } }; }
-  const classes = [...new Set(raw.map(String))].sort();
-  return { data, labels: { task: name === 'iris' ? 'multiclass' : 'binary', y: Float64Array.from(raw, (v) => classes.indexOf(String(v))), classes } };
-}
-
-function rowsOf(data: FeatureMatrix, labels: Labels, keep: number[]): { data: FeatureMatrix; labels: Labels } {
-  return {
-    data: { names: data.names, columns: data.columns.map((c) => Float64Array.from(keep, (i) => c[i])), rows: keep.length },
-    labels: { ...labels, y: Float64Array.from(keep, (i) => labels.y[i]) },
-  };
-}
-
-const context = (seed = 7, isCancelled = () => false): FitContext => ({ seed, isCancelled });
-const outputOf = (model: TrainedModel, data: FeatureMatrix): Float64Array => { const p = model.predict(data); return (p.values ?? p.probabilities) as Float64Array; };
+const dataset = (name: string, float32 = true) => treeDataset(name, float32);
 
 /** Out-of-fold predictions over the fixture's five folds. */
 async function crossValidated(name: string, params: Params, seed = 7): Promise<{ out: Float64Array; labels: Labels }> {

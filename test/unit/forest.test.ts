@@ -2,13 +2,12 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { readCsv } from '../../src/engine/data/csvReader';
 import { extraTreesFamily, randomForestFamily } from '../../src/engine/models/forest/forestFamilies';
 import type { TreeModel } from '../../src/engine/models/tree/treeModel';
 import { FitCancelledError } from '../../src/engine/models/types';
-import type { FeatureMatrix, FitContext, FitProgress, Labels, ModelFamily, ModelFile, Params, TrainedModel } from '../../src/engine/models/types';
-import { toFrame } from '../../src/engine/pipeline/frame';
+import type { FitProgress, ModelFamily, ModelFile, Params, TrainedModel } from '../../src/engine/models/types';
 import { ROOT } from './tempDir';
+import { context, outputOf, rowsOf, treeDataset } from './treeData';
 
 // scikit-learn 1.2.1's numbers, written by test/fixtures/trees-sklearn/generate.py.
 interface ForestCase { dataset: string; family: 'rf' | 'et'; params: Params; scores: number[]; scoreMean: number }
@@ -17,31 +16,9 @@ const FIXTURE = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'tre
   folds: Record<string, number[]>; forests: ForestCase[]; deterministicForests: ExactForest[];
   forestImportances: { dataset: string; mean: number[]; seedToSeedL1: number };
 };
-const TARGETS: Record<string, string> = { iris: 'species', diabetes: 'progression', breast_cancer: 'target' };
 const FAMILIES: Record<string, ModelFamily> = { rf: randomForestFamily, et: extraTreesFamily };
 
-/** A sample dataset as the families receive it; `float32` rounds features as scikit-learn does before fitting. */
-async function dataset(name: string, float32 = false): Promise<{ data: FeatureMatrix; labels: Labels }> {
-  const frame = toFrame(await readCsv({ path: path.join(ROOT, 'test', 'fixtures', 'datasets', `${name}.csv`) }));
-  const target = TARGETS[name];
-  const names = frame.columnNames().filter((c) => c !== target);
-  const columns = names.map((n) => Float64Array.from(frame.array(n) as ArrayLike<number>, (v) => (float32 ? Math.fround(v) : v)));
-  const raw = Array.from(frame.array(target) as ArrayLike<unknown>);
-  const data = { names, columns, rows: frame.numRows() };
-  if (name === 'diabetes') { return { data, labels: { task: 'regression', y: Float64Array.from(raw as number[]) } }; }
-  const classes = [...new Set(raw.map(String))].sort();
-  return { data, labels: { task: name === 'iris' ? 'multiclass' : 'binary', y: Float64Array.from(raw, (v) => classes.indexOf(String(v))), classes } };
-}
-
-function rowsOf(data: FeatureMatrix, labels: Labels, keep: number[]): { data: FeatureMatrix; labels: Labels } {
-  return {
-    data: { names: data.names, columns: data.columns.map((c) => Float64Array.from(keep, (i) => c[i])), rows: keep.length },
-    labels: { ...labels, y: Float64Array.from(keep, (i) => labels.y[i]) },
-  };
-}
-
-const context = (seed = 7, isCancelled = () => false): FitContext => ({ seed, isCancelled });
-const outputOf = (model: TrainedModel, data: FeatureMatrix): Float64Array => { const p = model.predict(data); return (p.values ?? p.probabilities) as Float64Array; };
+const dataset = (name: string, float32 = false) => treeDataset(name, float32);
 
 /** Accuracy (first largest probability) or R² of out-of-fold predictions over the fixture's five folds. */
 async function crossValidatedScore(family: ModelFamily, name: string, params: Params, seed: number): Promise<number> {
