@@ -23,17 +23,7 @@ export function chooseFamilies(available: readonly ModelFamily[], task: Task, wa
   return available.filter((f) => chosen.has(f));
 }
 
-/** What the UI shows of each family. */
+/** What the UI shows of each family: the family without its fit and load (copies, not the registry's objects). */
 export function familyInfos(available: readonly ModelFamily[]): FamilyInfo[] {
-  return available.map((f) => ({
-    id: f.id,
-    label: f.label,
-    tasks: [...f.tasks],
-    complexity: f.complexity,
-    interpretability: f.interpretability,
-    notes: f.notes,
-    needsScaling: f.needsScaling,
-    handlesMissing: f.handlesMissing,
-    hyperparameters: f.hyperparameters.map((h) => ({ ...h })),
-  }));
+  return available.map(({ fit: _fit, load: _load, ...info }) => structuredClone(info));
 }
