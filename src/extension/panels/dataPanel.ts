@@ -8,6 +8,7 @@ import type { DataHostMessage, DataOutcome, DataViewState, SourceAction, SourceR
 import type { EngineClient } from '../engineClient';
 import { projectLabel } from '../projects/projectIndex';
 import type { ProjectEntry, ProjectIndex } from '../projects/projectIndex';
+import { HostChannel } from './hostChannel';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const DATA_PANEL_VIEW_TYPE = 'mlWorkflow.dataPanel';
@@ -39,9 +40,9 @@ export class DataPanel implements vscode.Disposable {
   private generation = 0;
   private ready = false;
   private disposed = false;
-  private readonly postEmitter = new vscode.EventEmitter<DataHostMessage>();
+  private readonly channel: HostChannel<DataHostMessage>;
   /** Every message posted to the webview (for observers such as the integration tests). */
-  readonly onDidPost = this.postEmitter.event;
+  readonly onDidPost: vscode.Event<DataHostMessage>;
 
   /** Opens the Data panel of a project, or brings its open panel forward. */
   static show(projectUri: vscode.Uri, deps: DataPanelDeps): DataPanel {
@@ -60,6 +61,8 @@ export class DataPanel implements vscode.Disposable {
   }
 
   private constructor(readonly panel: vscode.WebviewPanel, readonly projectUri: vscode.Uri, private readonly deps: DataPanelDeps) {
+    this.channel = new HostChannel(panel.webview);
+    this.onDidPost = this.channel.onDidPost;
     const entry = deps.index.get(projectUri);
     this.state = { projectName: entry ? projectLabel(entry) : projectUri.fsPath, sources: [], quality: { phase: 'none' }, steps: [] };
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'mlworkflow.svg');
@@ -86,25 +89,25 @@ export class DataPanel implements vscode.Disposable {
         this.refresh(await this.deps.index.revalidate(this.projectUri));
         await this.assessing;
         this.ready = true;
-        return this.post({ type: 'data/update', state: this.state });
+        return this.channel.post({ type: 'data/update', state: this.state });
       case 'data/assess':
         this.assess();
         await this.assessing;
-        return this.post({ type: 'data/update', state: this.state });
+        return this.channel.post({ type: 'data/update', state: this.state });
       case 'data/source':
         await vscode.commands.executeCommand(SOURCE_COMMANDS[message.action], { project: this.projectUri.fsPath, name: message.name });
         this.refresh(await this.deps.index.revalidate(this.projectUri));
-        return this.post({ type: 'data/update', state: this.state });
+        return this.channel.post({ type: 'data/update', state: this.state });
       case 'data/preview':
-        return this.post({ type: 'data/previewed', id: message.id, ...await this.preview(message.steps) });
+        return this.channel.post({ type: 'data/previewed', id: message.id, ...await this.preview(message.steps) });
       case 'data/save':
-        return this.post({ type: 'data/saved', id: message.id, outcome: await this.save(message.steps) });
+        return this.channel.post({ type: 'data/saved', id: message.id, outcome: await this.save(message.steps) });
       case 'data/recordRisks':
-        return this.post({ type: 'data/risksRecorded', id: message.id, outcome: await this.recordRisks() });
+        return this.channel.post({ type: 'data/risksRecorded', id: message.id, outcome: await this.recordRisks() });
       case 'data/saveSplit':
-        return this.post({ type: 'data/splitSaved', id: message.id, outcome: await this.saveSplit(message.split) });
+        return this.channel.post({ type: 'data/splitSaved', id: message.id, outcome: await this.saveSplit(message.split) });
       case 'data/columnsAt':
-        return this.post({ type: 'data/columns', id: message.id, ...await this.columnsAt(message.steps) });
+        return this.channel.post({ type: 'data/columns', id: message.id, ...await this.columnsAt(message.steps) });
     }
   }
 
@@ -126,7 +129,7 @@ export class DataPanel implements vscode.Disposable {
     this.panel.title = `Data: ${this.state.projectName}`;
     const key = JSON.stringify(sources) + JSON.stringify(entry.project?.problem?.target ?? null);
     if (key !== this.sourcesKey) { this.sourcesKey = key; this.assess(); }
-    if (this.ready) { void this.post({ type: 'data/update', state: this.state }); }
+    if (this.ready) { void this.channel.post({ type: 'data/update', state: this.state }); }
   }
 
   private assess(): void {
@@ -142,7 +145,7 @@ export class DataPanel implements vscode.Disposable {
         this.deps.log.error(`quality of ${this.projectUri.fsPath}: ${error}`);
         if (this.generation === run) { this.state = { ...this.state, quality: { phase: 'failed', error } }; }
       }
-      if (this.ready && this.generation === run) { await this.post({ type: 'data/update', state: this.state }); }
+      if (this.ready && this.generation === run) { await this.channel.post({ type: 'data/update', state: this.state }); }
     })();
   }
 
@@ -199,18 +202,10 @@ export class DataPanel implements vscode.Disposable {
     }
   }
 
-  private async post(message: DataHostMessage): Promise<DataHostMessage> {
-    if (!this.disposed) {
-      await this.panel.webview.postMessage(message);
-      this.postEmitter.fire(message);
-    }
-    return message;
-  }
-
   dispose(): void {
     if (this.disposed) { return; }
     this.disposed = true;
     DataPanel.open.delete(this.projectUri.toString());
-    vscode.Disposable.from(...this.disposables, this.postEmitter).dispose();
+    vscode.Disposable.from(...this.disposables, this.channel).dispose();
   }
 }

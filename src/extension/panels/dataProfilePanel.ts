@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { isProfileWebviewMessage } from '../../shared/protocol/profilePanel';
 import type { ProfileHostMessage, ProfileViewState } from '../../shared/protocol/profilePanel';
 import type { DataProfiles } from '../csv/dataProfiles';
+import { HostChannel } from './hostChannel';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const DATA_PROFILE_VIEW_TYPE = 'mlWorkflow.dataProfilePanel';
@@ -26,9 +27,9 @@ export class DataProfilePanel implements vscode.Disposable {
   private disposed = false;
   /** A column to bring into view once the webview has rendered. */
   private pendingColumn: string | undefined;
-  private readonly postEmitter = new vscode.EventEmitter<ProfileHostMessage>();
+  private readonly channel: HostChannel<ProfileHostMessage>;
   /** Every message posted to the webview (for observers such as the integration tests). */
-  readonly onDidPost = this.postEmitter.event;
+  readonly onDidPost: vscode.Event<ProfileHostMessage>;
 
   /** Opens the panel of a file (beside its editor, when one shows it), or brings its open panel forward. */
   static show(uri: vscode.Uri, deps: DataProfilePanelDeps, column?: string): DataProfilePanel {
@@ -53,13 +54,15 @@ export class DataProfilePanel implements vscode.Disposable {
   }
 
   private constructor(readonly panel: vscode.WebviewPanel, readonly uri: vscode.Uri, private readonly deps: DataProfilePanelDeps) {
+    this.channel = new HostChannel(panel.webview);
+    this.onDidPost = this.channel.onDidPost;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'mlworkflow.svg');
     panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'profile', 'Data Profile');
     deps.profiles.acquire(uri, 'panel');
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
-      deps.profiles.onDidChange((changed) => { if (this.ready && changed.toString() === uri.toString()) { void this.post({ type: 'profile/update', state: this.state() }); } }),
-      deps.profiles.onDidProgress((p) => { if (this.ready && p.uri.toString() === uri.toString()) { void this.post({ type: 'profile/progress', progress: p.progress }); } }),
+      deps.profiles.onDidChange((changed) => { if (this.ready && changed.toString() === uri.toString()) { void this.channel.post({ type: 'profile/update', state: this.state() }); } }),
+      deps.profiles.onDidProgress((p) => { if (this.ready && p.uri.toString() === uri.toString()) { void this.channel.post({ type: 'profile/progress', progress: p.progress }); } }),
       panel.onDidDispose(() => this.dispose()),
     );
   }
@@ -73,7 +76,7 @@ export class DataProfilePanel implements vscode.Disposable {
     switch (message.type) {
       case 'profile/ready':
         this.ready = true;
-        await this.post({ type: 'profile/update', state: this.state() });
+        await this.channel.post({ type: 'profile/update', state: this.state() });
         if (this.pendingColumn) { this.focusColumn(this.pendingColumn); }
         return;
       case 'profile/refresh':
@@ -91,7 +94,7 @@ export class DataProfilePanel implements vscode.Disposable {
   focusColumn(column: string): void {
     if (!this.ready) { this.pendingColumn = column; return; }
     this.pendingColumn = undefined;
-    void this.post({ type: 'profile/focusColumn', column });
+    void this.channel.post({ type: 'profile/focusColumn', column });
   }
 
   private state(): ProfileViewState {
@@ -115,17 +118,11 @@ export class DataProfilePanel implements vscode.Disposable {
     }
   }
 
-  private async post(message: ProfileHostMessage): Promise<void> {
-    if (this.disposed) { return; }
-    await this.panel.webview.postMessage(message);
-    this.postEmitter.fire(message);
-  }
-
   dispose(): void {
     if (this.disposed) { return; }
     this.disposed = true;
     DataProfilePanel.open.delete(this.uri.toString());
-    vscode.Disposable.from(...this.disposables, this.postEmitter).dispose();
+    vscode.Disposable.from(...this.disposables, this.channel).dispose();
     // After our listeners are gone: letting go of the profile fires a change nobody here must answer.
     this.deps.profiles.release(this.uri, 'panel');
   }

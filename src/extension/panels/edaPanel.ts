@@ -7,6 +7,7 @@ import type { AddStepOutcome, ChartFormat, EdaHostMessage, EdaViewState, FileOut
 import type { EngineClient } from '../engineClient';
 import { projectLabel } from '../projects/projectIndex';
 import type { ProjectIndex } from '../projects/projectIndex';
+import { HostChannel } from './hostChannel';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const EDA_PANEL_VIEW_TYPE = 'mlWorkflow.edaPanel';
@@ -58,9 +59,9 @@ export class EdaPanel implements vscode.Disposable {
   private ready = false;
   private disposed = false;
   private pendingSection: string | undefined;
-  private readonly postEmitter = new vscode.EventEmitter<EdaHostMessage>();
+  private readonly channel: HostChannel<EdaHostMessage>;
   /** Every message posted to the webview (for observers such as the integration tests). */
-  readonly onDidPost = this.postEmitter.event;
+  readonly onDidPost: vscode.Event<EdaHostMessage>;
 
   /** Opens the panel of a project (and explores its data), or brings its open panel forward. */
   static show(projectUri: vscode.Uri, deps: EdaPanelDeps, section?: string): EdaPanel {
@@ -84,6 +85,8 @@ export class EdaPanel implements vscode.Disposable {
   }
 
   private constructor(readonly panel: vscode.WebviewPanel, readonly projectUri: vscode.Uri, private readonly deps: EdaPanelDeps) {
+    this.channel = new HostChannel(panel.webview);
+    this.onDidPost = this.channel.onDidPost;
     const entry = deps.index.get(projectUri);
     this.state = { projectName: entry ? projectLabel(entry) : projectUri.fsPath, phase: 'exploring', added: [] };
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'mlworkflow.svg');
@@ -108,22 +111,22 @@ export class EdaPanel implements vscode.Disposable {
       case 'eda/ready': {
         await this.exploring;
         this.ready = true;
-        const update = await this.post({ type: 'eda/update', state: this.state });
+        const update = await this.channel.post({ type: 'eda/update', state: this.state });
         if (this.pendingSection) { this.focus(this.pendingSection); }
         return update;
       }
       case 'eda/refresh':
         this.explore();
         await this.exploring;
-        return this.post({ type: 'eda/update', state: this.state });
+        return this.channel.post({ type: 'eda/update', state: this.state });
       case 'eda/addStep': {
         const outcome = await this.addStep(message.step);
-        return this.post({ type: 'eda/stepAdded', id: message.id, step: message.step, outcome });
+        return this.channel.post({ type: 'eda/stepAdded', id: message.id, step: message.step, outcome });
       }
       case 'eda/saveChart':
-        return this.post({ type: 'eda/chartSaved', id: message.id, outcome: await this.saveChart(message) });
+        return this.channel.post({ type: 'eda/chartSaved', id: message.id, outcome: await this.saveChart(message) });
       case 'eda/exportHtml':
-        return this.post({ type: 'eda/exported', id: message.id, outcome: await this.exportHtml() });
+        return this.channel.post({ type: 'eda/exported', id: message.id, outcome: await this.exportHtml() });
     }
   }
 
@@ -165,7 +168,7 @@ export class EdaPanel implements vscode.Disposable {
   focus(section: string): void {
     if (!this.ready) { this.pendingSection = section; return; }
     this.pendingSection = undefined;
-    void this.post({ type: 'eda/focus', section });
+    void this.channel.post({ type: 'eda/focus', section });
   }
 
   /** The report shown, once computed. */
@@ -178,7 +181,7 @@ export class EdaPanel implements vscode.Disposable {
     this.cancel?.cancel();
     const cancel = this.cancel = new vscode.CancellationTokenSource();
     this.state = { ...this.state, phase: 'exploring', error: undefined };
-    if (this.ready) { void this.post({ type: 'eda/update', state: this.state }); }
+    if (this.ready) { void this.channel.post({ type: 'eda/update', state: this.state }); }
     this.exploring = Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Exploring the data of ${this.state.projectName}…`, cancellable: true },
       async (_progress, token) => {
@@ -200,7 +203,7 @@ export class EdaPanel implements vscode.Disposable {
           cancel.dispose();
         }
       },
-    )).then(async () => { if (this.ready && !this.disposed) { await this.post({ type: 'eda/update', state: this.state }); } });
+    )).then(async () => { if (this.ready && !this.disposed) { await this.channel.post({ type: 'eda/update', state: this.state }); } });
   }
 
   private fail(error: string, offerSource: boolean): void {
@@ -239,20 +242,12 @@ export class EdaPanel implements vscode.Disposable {
       .filter((s) => pipeline.has(s.json)).map(({ question, index }) => ({ question, index }));
   }
 
-  private async post(message: EdaHostMessage): Promise<EdaHostMessage> {
-    if (!this.disposed) {
-      await this.panel.webview.postMessage(message);
-      this.postEmitter.fire(message);
-    }
-    return message;
-  }
-
   dispose(): void {
     if (this.disposed) { return; }
     this.disposed = true;
     this.cancel?.cancel();
     EdaPanel.open.delete(this.projectUri.toString());
-    vscode.Disposable.from(...this.disposables, this.postEmitter).dispose();
+    vscode.Disposable.from(...this.disposables, this.channel).dispose();
   }
 }
 

@@ -9,6 +9,7 @@ import { EngineRequestError } from '../engineClient';
 import type { EngineClient } from '../engineClient';
 import { projectLabel } from '../projects/projectIndex';
 import type { ProjectEntry, ProjectIndex } from '../projects/projectIndex';
+import { HostChannel } from './hostChannel';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const PROBLEM_PANEL_VIEW_TYPE = 'mlWorkflow.problemPanel';
@@ -38,9 +39,9 @@ export class ProblemPanel implements vscode.Disposable {
   private saving = false;
   /** A field to focus once the form has loaded. */
   private pendingFocus: string | undefined;
-  private readonly postEmitter = new vscode.EventEmitter<ProblemHostMessage>();
+  private readonly channel: HostChannel<ProblemHostMessage>;
   /** Every message posted to the webview (for observers such as the integration tests). */
-  readonly onDidPost = this.postEmitter.event;
+  readonly onDidPost: vscode.Event<ProblemHostMessage>;
 
   /** Opens the panel of a project, or brings its open panel to the front. */
   static show(projectUri: vscode.Uri, deps: ProblemPanelDeps, focusField?: string): ProblemPanel {
@@ -63,6 +64,8 @@ export class ProblemPanel implements vscode.Disposable {
   }
 
   private constructor(readonly panel: vscode.WebviewPanel, readonly projectUri: vscode.Uri, private readonly deps: ProblemPanelDeps) {
+    this.channel = new HostChannel(panel.webview);
+    this.onDidPost = this.channel.onDidPost;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'problem.svg');
     panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'problem', 'Problem Definition');
     this.disposables.push(
@@ -92,7 +95,7 @@ export class ProblemPanel implements vscode.Disposable {
         const outcome = isProblemDraft(message.draft)
           ? await this.save(message.draft, message.overwrite ?? false)
           : { kind: 'failed', message: 'The form sent an unreadable problem definition.' } satisfies SaveOutcome;
-        return this.post({ type: 'problem/saved', id: message.id, outcome });
+        return this.channel.post({ type: 'problem/saved', id: message.id, outcome });
       }
     }
   }
@@ -107,7 +110,7 @@ export class ProblemPanel implements vscode.Disposable {
     this.revision = entry.revision;
     this.dirty = false;
     this.panel.title = `Problem Definition: ${projectLabel(entry)}`;
-    const loaded = await this.post({ type: 'problem/load', state: formState(entry) });
+    const loaded = await this.channel.post({ type: 'problem/load', state: formState(entry) });
     if (this.pendingFocus) { await this.focus(this.pendingFocus); }
     return loaded;
   }
@@ -115,7 +118,7 @@ export class ProblemPanel implements vscode.Disposable {
   /** Brings a field of the form into view and focuses it. */
   async focus(field: string): Promise<void> {
     this.pendingFocus = undefined;
-    await this.post({ type: 'problem/focus', field });
+    await this.channel.post({ type: 'problem/focus', field });
   }
 
   private async save(draft: ProblemDraft, overwrite: boolean): Promise<SaveOutcome> {
@@ -151,22 +154,16 @@ export class ProblemPanel implements vscode.Disposable {
     if (!entry.project) { return; }
     if (!this.dirty) {
       this.revision = entry.revision;
-      await this.post({ type: 'problem/load', state: formState(entry) });
+      await this.channel.post({ type: 'problem/load', state: formState(entry) });
     } else if (this.warnedRevision !== entry.revision) {
       this.warnedRevision = entry.revision;
-      await this.post({ type: 'problem/changedOnDisk' });
+      await this.channel.post({ type: 'problem/changedOnDisk' });
     }
-  }
-
-  private async post(message: ProblemHostMessage): Promise<ProblemHostMessage> {
-    await this.panel.webview.postMessage(message);
-    this.postEmitter.fire(message);
-    return message;
   }
 
   dispose(): void {
     ProblemPanel.open.delete(this.projectUri.toString());
-    vscode.Disposable.from(...this.disposables, this.postEmitter).dispose();
+    vscode.Disposable.from(...this.disposables, this.channel).dispose();
   }
 }
 

@@ -8,6 +8,7 @@ import { projectLabel } from '../projects/projectIndex';
 import type { ProjectIndex } from '../projects/projectIndex';
 import { readRowDetail } from './trainingDetail';
 import type { RunOutcome, TrainingRuns } from './trainingRuns';
+import { HostChannel } from './hostChannel';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const TRAINING_PANEL_VIEW_TYPE = 'mlWorkflow.trainingPanel';
@@ -37,9 +38,9 @@ export class TrainingPanel implements vscode.Disposable {
   private ready = false;
   private disposed = false;
   private pendingFocus: LeaderboardFocus | undefined;
-  private readonly postEmitter = new vscode.EventEmitter<TrainingHostMessage>();
+  private readonly channel: HostChannel<TrainingHostMessage>;
   /** Every message posted to the webview (for observers such as the integration tests). */
-  readonly onDidPost = this.postEmitter.event;
+  readonly onDidPost: vscode.Event<TrainingHostMessage>;
 
   /** Opens the panel of a project, or brings its open panel forward; `focus` shows the form or a run's leaderboard. */
   static show(projectUri: vscode.Uri, deps: TrainingPanelDeps, focus?: LeaderboardFocus): TrainingPanel {
@@ -62,6 +63,8 @@ export class TrainingPanel implements vscode.Disposable {
   }
 
   private constructor(readonly panel: vscode.WebviewPanel, readonly projectUri: vscode.Uri, private readonly deps: TrainingPanelDeps) {
+    this.channel = new HostChannel(panel.webview);
+    this.onDidPost = this.channel.onDidPost;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'mlworkflow.svg');
     panel.title = `Training: ${this.projectName}`;
     panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, 'training', 'Training');
@@ -71,7 +74,7 @@ export class TrainingPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       deps.training.onDidChange((uri) => { if (mine(uri)) { this.update(); } }),
       deps.training.onDidProgress((e) => {
-        if (mine(e.projectUri) && this.ready) { void this.post({ type: 'training/progress', progress: withoutLosses(e.progress), curve: e.curve, points: e.points, reset: e.reset }); }
+        if (mine(e.projectUri) && this.ready) { void this.channel.post({ type: 'training/progress', progress: withoutLosses(e.progress), curve: e.curve, points: e.points, reset: e.reset }); }
       }),
       // The problem (task, target, criteria) or the data may change while the panel is open.
       deps.index.onDidChange(() => { panel.title = `Training: ${this.projectName}`; this.update(); }),
@@ -98,17 +101,17 @@ export class TrainingPanel implements vscode.Disposable {
         this.loading = this.load();
         await this.loading;
         this.ready = true;
-        const update = await this.post({ type: 'training/update', state: this.viewState });
+        const update = await this.channel.post({ type: 'training/update', state: this.viewState });
         if (this.pendingFocus) { this.focus(this.pendingFocus); }
         return update;
       }
       case 'training/start':
-        return this.post({ type: 'training/started', id: message.id, outcome: await this.start(message.settings) });
+        return this.channel.post({ type: 'training/started', id: message.id, outcome: await this.start(message.settings) });
       case 'training/stop':
         this.stop();
         return undefined;
       case 'training/detail':
-        return this.post({ type: 'training/detail', id: message.id, runId: message.runId, model: message.model, detail: await this.detail(message.runId, message.model) });
+        return this.channel.post({ type: 'training/detail', id: message.id, runId: message.runId, model: message.model, detail: await this.detail(message.runId, message.model) });
     }
   }
 
@@ -167,7 +170,7 @@ export class TrainingPanel implements vscode.Disposable {
   focus(focus: LeaderboardFocus): void {
     if (!this.ready) { this.pendingFocus = focus; return; }
     this.pendingFocus = undefined;
-    void this.post({ type: 'training/focus', focus });
+    void this.channel.post({ type: 'training/focus', focus });
   }
 
   /** What the webview shows now. */
@@ -214,17 +217,7 @@ export class TrainingPanel implements vscode.Disposable {
   }
 
   private update(): void {
-    if (this.ready && !this.disposed) { void this.post({ type: 'training/update', state: this.viewState }); }
-  }
-
-  private async post(message: TrainingHostMessage): Promise<TrainingHostMessage> {
-    if (!this.disposed) {
-      // Observers hear of a message when it is sent, in order, not when the webview's receipt comes back.
-      const sent = this.panel.webview.postMessage(message);
-      this.postEmitter.fire(message);
-      await sent;
-    }
-    return message;
+    if (this.ready && !this.disposed) { void this.channel.post({ type: 'training/update', state: this.viewState }); }
   }
 
   dispose(): void {
@@ -232,7 +225,7 @@ export class TrainingPanel implements vscode.Disposable {
     this.disposed = true;
     // The run goes on without the panel: its notification still shows it and can stop it.
     TrainingPanel.open.delete(this.projectUri.toString());
-    vscode.Disposable.from(...this.disposables, this.postEmitter).dispose();
+    vscode.Disposable.from(...this.disposables, this.channel).dispose();
   }
 }
 
