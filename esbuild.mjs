@@ -17,8 +17,7 @@ const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/engine/main.ts'], outfile: 'dist/engine.js' },
   // The engine's worker threads, loaded from beside engine.js and mlw.js.
-  { ...node, entryPoints: ['src/engine/data/readWorker.ts'], outfile: 'dist/readWorker.js' },
-  { ...node, entryPoints: ['src/engine/profile/statsWorker.ts'], outfile: 'dist/statsWorker.js' },
+  { ...node, entryPoints: ['src/engine/profile/profileWorker.ts'], outfile: 'dist/profileWorker.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mlw.js', banner: { js: '#!/usr/bin/env node' } },
   // vega for the engine's SVG rendering, an ES module loaded with import() from beside engine.js and
   // mlw.js. `canvas` is an optional native package vega probes for; without it vega renders SVG.

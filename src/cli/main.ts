@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EngineError } from '../engine/errors';
+import { optimiseEarly } from '../engine/v8Flags';
 import { ENGINE_VERSION } from '../engine/version';
 import { CliError, processIo } from './output';
 import type { CliIo } from './output';
@@ -27,7 +28,7 @@ Usage:
                                                       normalisation) as a self-contained HTML report
   mlw profile <file.csv> [--json] [--sample N] [--delimiter C] [--threads 1|2] [--na-values A,B]
                                                       profile a CSV/TSV file (exact; --sample N: quick, N rows;
-                                                      --threads 2: read large files on two threads, ~2x memory;
+                                                      --threads 1: keep a large file to one thread (default 2);
                                                       --na-values 'NA,-,?': the cell texts read as missing)
   mlw train <file.csv | mlworkflow.json> [--target COL] [--task binary|multiclass|regression]
             [--folds 5] [--fold-column COL] [--seed 0] [--time-budget SECONDS] [--trials N]
@@ -142,6 +143,7 @@ function report(err: unknown, io: CliIo): number {
 }
 
 if (require.main === module) {
+  optimiseEarly();
   // `mlw profile x.csv | head` closes stdout early: that is the reader's choice, not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') { process.exit(0); } throw err; });
   runCli(process.argv.slice(2)).then(

@@ -12,6 +12,7 @@ import type { LogParams } from '../shared/protocol/engine';
 import * as path from 'node:path';
 import { readCsvPreview } from './data/csvPreview';
 import { EngineError } from './errors';
+import { optimiseEarly } from './v8Flags';
 import { exploreProject } from './eda/exploreData';
 import { writeEdaHtml } from './eda/edaHtml';
 import { exportProjectPipeline } from './pipeline/export/exportProjectPipeline';
@@ -32,6 +33,7 @@ import { ENGINE_VERSION } from './version';
 // src/shared/protocol/engine.ts over Node IPC. Heavy work lives here, never in the extension host.
 
 function main(): void {
+  optimiseEarly();
   if (!process.send) {
     process.stderr.write('The ML Workflow engine runs as a child process of the extension; use the `mlw` command instead.\n');
     process.exit(2);

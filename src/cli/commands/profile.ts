@@ -15,7 +15,7 @@ export async function runProfile(file: string, options: ProfileOptions, io: CliI
   if (sampleRows !== undefined && !(Number.isInteger(sampleRows) && sampleRows > 0)) { throw new CliError(`--sample needs a positive whole number of rows, not "${options.sample}".`, 2); }
   const delimiter = options.delimiter === '\\t' || options.delimiter === 'tab' ? '\t' : options.delimiter;
   if (delimiter !== undefined && delimiter.length !== 1) { throw new CliError(`--delimiter must be one character (or "tab"), not "${options.delimiter}".`, 2); }
-  const threads = options.threads === undefined ? 1 : Number(options.threads);
+  const threads = options.threads === undefined ? 2 : Number(options.threads);
   if (!(threads === 1 || threads === 2)) { throw new CliError(`--threads is 1 or 2, not "${options.threads}".`, 2); }
   let profile: DataProfile;
   try {

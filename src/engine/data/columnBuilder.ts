@@ -21,6 +21,7 @@ export interface ColumnParts {
   textCount: number;
   missingCount: number;
   allIntegral: boolean;
+  maxDecimals: number;
 }
 
 /** Code of a cell in `codes` that holds a number (its value is in `numbers`). */
@@ -37,13 +38,20 @@ export class ColumnBuilder {
   numbers = sharedFloat64(1024);
   /** Per-row dictionary code, MISSING_CODE or NUMBER_CODE; only once a non-numeric text appears. */
   codes: Int32Array | undefined;
-  private readonly texts = new TextDictionary();
+  /** The distinct texts; the fast record reader looks cells up here directly. */
+  readonly texts = new TextDictionary();
   length = 0;
   numericCount = 0;
   textCount = 0;
   missingCount = 0;
   /** Every number so far was written as an integer. */
   allIntegral = true;
+  /**
+   * The most digits after the decimal point among the numbers ("3.10" counts 2, "7" 0); Infinity
+   * once a number had an exponent or more than 15 digits, or came from a rebuilt text. Never less
+   * than the truth, so value * 10^maxDecimals is an integer for every number of the column.
+   */
+  maxDecimals = 0;
 
   constructor(readonly name: string) {}
 
@@ -69,7 +77,7 @@ export class ColumnBuilder {
   pushBytes(bytes: Buffer, start: number, end: number, missing: MissingMarkers): void {
     const parsed = parseNumber(bytes, start, end);
     if (!Number.isNaN(parsed.value)) {
-      this.pushNumber(parsed.value, parsed.integral);
+      this.pushNumber(parsed.value, parsed.integral, parsed.decimals);
     } else if (missing.isMissing(bytes, start, end)) {
       this.pushMissing();
     } else {
@@ -81,16 +89,18 @@ export class ColumnBuilder {
   pushString(text: string): void {
     const bytes = Buffer.from(text, 'utf8');
     const parsed = parseNumber(bytes, 0, bytes.length);
-    if (!Number.isNaN(parsed.value)) { this.pushNumber(parsed.value, parsed.integral); } else { this.pushText(text); }
+    // Decimals are not tracked here: in doubt, Infinity.
+    if (!Number.isNaN(parsed.value)) { this.pushNumber(parsed.value, parsed.integral, Number.POSITIVE_INFINITY); } else { this.pushText(text); }
   }
 
-  private pushNumber(value: number, integral: boolean): void {
+  private pushNumber(value: number, integral: boolean, decimals: number): void {
     this.ensureCapacity();
     this.numbers[this.length] = value;
     if (this.codes) { this.codes[this.length] = NUMBER_CODE; }
     this.length++;
     this.numericCount++;
     if (!integral) { this.allIntegral = false; }
+    if (decimals > this.maxDecimals) { this.maxDecimals = decimals; }
   }
 
   private pushText(text: string): void {
@@ -137,6 +147,7 @@ export class ColumnBuilder {
     return {
       name: this.name, numbers: numbers.slice(), codes: codes?.slice(), dictionary: [...this.dictionary],
       numericCount: this.numericCount, textCount: this.textCount, missingCount: this.missingCount, allIntegral: this.allIntegral,
+      maxDecimals: this.maxDecimals,
     };
   }
 
@@ -162,6 +173,7 @@ export class ColumnBuilder {
       column.textCount += part.textCount;
       column.missingCount += part.missingCount;
       column.allIntegral &&= part.allIntegral;
+      column.maxDecimals = Math.max(column.maxDecimals, part.maxDecimals);
     }
     column.length = length;
     return column;

@@ -1,12 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import type { ReadProblem, ReadProblemKind } from '../../shared/profile/types';
 import { ColumnBuilder } from './columnBuilder';
+import { FastRecords, fastDelimiter } from './fastRecords';
 import { MissingMarkers } from './missingMarkers';
 import { parseNumber } from './numberParse';
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+/** Bytes of a chunk joined to the record carried over from the previous one. */
+const JOIN_BYTES = 1 << 16;
 
 export interface ParserOptions {
   delimiter: string;
@@ -19,6 +22,8 @@ export interface ParserOptions {
   names?: string[];
   /** The 1-based line of the first byte (a later part of a file). */
   firstLine?: number;
+  /** Read simple records with the one-pass reader (default); tests turn it off to compare with the generic path. */
+  fastPath?: boolean;
 }
 
 /**
@@ -31,6 +36,8 @@ export class CsvParser {
   columns: ColumnBuilder[] = [];
   hasHeader = true;
   rows = 0;
+  /** Of the rows, those the fast reader read (the others took the generic path). */
+  fastRows = 0;
   readonly problems: ReadProblem[] = [];
   problemsTruncated = false;
   done = false;
@@ -45,6 +52,13 @@ export class CsvParser {
   private ends = new Int32Array(64);
   private escaped = new Uint8Array(64);
   private fieldCount = 0;
+  private readonly fastAllowed: boolean;
+  private fast: FastRecords | undefined;
+  /** Lines the fast reader consumed in its last call. */
+  private fastLines = 0;
+  /** Records left to the generic path before the fast reader is tried again (it keeps failing on this file). */
+  private fastSkip = 0;
+  private fastMisses = 0;
 
   constructor(options: ParserOptions) {
     this.delimiter = options.delimiter.charCodeAt(0);
@@ -52,6 +66,7 @@ export class CsvParser {
     this.maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
     this.maxProblems = options.maxProblems ?? 1000;
     this.line = options.firstLine ?? 1;
+    this.fastAllowed = options.fastPath !== false && fastDelimiter(this.delimiter);
     if (options.names) {
       this.names = options.names;
       this.columns = options.names.map((name) => new ColumnBuilder(name));
@@ -61,8 +76,37 @@ export class CsvParser {
   /** Parses a chunk of UTF-8 bytes; `final` on the last one (the end of the file ends the last record). */
   feed(chunk: Buffer, final: boolean): void {
     if (this.done) { return; }
-    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    let buf = chunk;
+    const carry = this.carry;
     this.carry = undefined;
+    if (carry) {
+      // The carried record is joined with the start of the chunk only: copying the whole chunk
+      // for it cost more than parsing it. The rest of the chunk is parsed where it lies.
+      const head = Math.min(chunk.length, carry.length + JOIN_BYTES);
+      const joined = Buffer.concat([carry, chunk.subarray(0, head)]);
+      if (head === chunk.length) {
+        buf = joined;
+      } else {
+        const consumed = this.parse(joined, false);
+        if (this.done) {
+          // As if the chunk had been joined whole: its encoding is checked to its end.
+          const whole = Buffer.concat([carry, chunk]);
+          if (!isUtf8(whole)) { this.reportBadEncoding(whole, whole.length); }
+          return;
+        }
+        const bad = consumed > 0 && !isUtf8(joined.subarray(0, consumed));
+        // Only the first bad byte of a chunk is reported, as when it was one buffer.
+        if (bad) { this.reportBadEncoding(joined, consumed); }
+        buf = consumed >= carry.length ? chunk.subarray(consumed - carry.length) : Buffer.concat([joined.subarray(consumed), chunk.subarray(head)]);
+        this.finishFeed(buf, final, bad);
+        return;
+      }
+    }
+    this.finishFeed(buf, final, false);
+  }
+
+  /** Parses buf, keeps its incomplete last record for the next chunk and checks its encoding unless a bad byte was already reported. */
+  private finishFeed(buf: Buffer, final: boolean, reported: boolean): void {
     const consumed = this.parse(buf, final);
     if (consumed < buf.length && !this.done) {
       if (final) {
@@ -71,7 +115,7 @@ export class CsvParser {
         this.carry = Buffer.from(buf.subarray(consumed));
       }
     }
-    if (!isUtf8(buf.subarray(0, consumed))) { this.reportBadEncoding(buf, consumed); }
+    if (!reported && !isUtf8(buf.subarray(0, consumed))) { this.reportBadEncoding(buf, consumed); }
   }
 
   /** Parses complete records of buf; returns the offset where the first incomplete record starts. */
@@ -84,7 +128,18 @@ export class CsvParser {
     let pos = 0;
     let fieldStart = 0;
     this.fieldCount = 0;
+    let tryFast = this.fastAllowed;
     while (pos < end) {
+      if (tryFast) {
+        tryFast = false;
+        pos = this.fastRecords(buf, pos, end);
+        line += this.fastLines;
+        if (this.done) { this.line = line; return end; }
+        recordStart = pos;
+        recordLine = line;
+        fieldStart = pos;
+        if (pos >= end) { break; }
+      }
       let b = buf[pos];
       if (b === QUOTE && pos === fieldStart) {
         // Quoted field: find its closing quote, counting the line breaks inside.
@@ -140,6 +195,7 @@ export class CsvParser {
       recordLine = line;
       fieldStart = pos;
       this.fieldCount = 0;
+      tryFast = this.fastAllowed;
     }
     if (this.fieldCount > 0) {
       // The buffer ended right after a delimiter: the record's last field is still to come.
@@ -149,6 +205,28 @@ export class CsvParser {
     }
     this.line = line;
     return end;
+  }
+
+  /** Reads what simple records follow pos with FastRecords; returns where the generic path takes over. */
+  private fastRecords(buf: Buffer, pos: number, end: number): number {
+    this.fastLines = 0;
+    if (this.columns.length === 0) { return pos; }
+    if (this.fastSkip > 0) { this.fastSkip--; return pos; }
+    this.fast ??= new FastRecords(this.columns, this.delimiter, this.missing);
+    const next = this.fast.run(buf, pos, end, this.maxRows - this.rows);
+    this.rows += this.fast.records;
+    this.fastRows += this.fast.records;
+    this.fastLines = this.fast.lines;
+    if (this.rows >= this.maxRows) { this.done = true; }
+    // A file whose every record needs the generic path should not pay for a failed try each time
+    // (a record merely cut by the end of the chunk is no failure).
+    if (this.fast.records === 0 && this.fast.lines === 0 && this.fast.stopped) {
+      this.fastMisses++;
+      this.fastSkip = this.fastMisses < 4 ? 0 : Math.min(1 << (this.fastMisses - 4), 256);
+    } else if (this.fast.records > 0) {
+      this.fastMisses = 0;
+    }
+    return next;
   }
 
   private pushField(start: number, end: number, escaped: boolean): void {

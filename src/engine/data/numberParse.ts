@@ -1,11 +1,16 @@
 // Numbers straight from bytes: most numeric cells are parsed without making a string.
 
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+/** Exact powers of ten: mantissa / POW10[k] rounds exactly as parseFloat does for <= 15 digits. */
+export const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
-/** The result of parsing one cell: NaN when it is not a number; `integral` when written without a fraction or exponent. */
-export interface ParsedNumber { value: number; integral: boolean }
+/**
+ * The result of parsing one cell: NaN when it is not a number; `integral` when written without a
+ * fraction or exponent; `decimals` the digits after the point (Infinity when the text needed
+ * parseFloat: an exponent, more than 15 digits or inf, where the written digits say nothing).
+ */
+export interface ParsedNumber { value: number; integral: boolean; decimals: number }
 
-const out: ParsedNumber = { value: NaN, integral: false };
+const out: ParsedNumber = { value: NaN, integral: false, decimals: 0 };
 
 /**
  * Parses a decimal number in bytes [start, end). The fast path (up to 15 significant digits, no
@@ -15,6 +20,7 @@ const out: ParsedNumber = { value: NaN, integral: false };
 export function parseNumber(bytes: Uint8Array, start: number, end: number): ParsedNumber {
   out.value = NaN;
   out.integral = false;
+  out.decimals = 0;
   let i = start;
   // Surrounding spaces are accepted, as pandas does.
   while (i < end && bytes[i] === 32) { i++; }
@@ -54,6 +60,7 @@ export function parseNumber(bytes: Uint8Array, start: number, end: number): Pars
   const value = fractionDigits === 0 ? mantissa : mantissa / POW10[fractionDigits];
   out.value = negative ? -value : value;
   out.integral = !sawPoint;
+  out.decimals = fractionDigits;
   return out;
 }
 
@@ -65,5 +72,6 @@ function slowPath(bytes: Uint8Array, start: number, end: number): ParsedNumber {
   const trimmed = text.trim().replace(/^([+-]?)inf(inity)?$/i, '$1Infinity');
   out.value = Number(trimmed);
   out.integral = /^[+-]?\d+$/.test(trimmed) && Number.isSafeInteger(out.value);
+  out.decimals = Number.POSITIVE_INFINITY;
   return out;
 }

@@ -1,7 +1,7 @@
 import type { ColumnProfile, DataProfile } from '../../shared/profile/types';
 import type { Task } from '../../shared/project/types';
 import type { TableData } from '../data/csvReader';
-import { presentValues } from '../profile/numericStats';
+import { presentNumbers } from '../profile/chunkedTable';
 
 /** What every chart builder reads: the typed columns, their profile, and the target if any. */
 export interface EdaTable {
@@ -14,7 +14,7 @@ export interface EdaTable {
 
 /** The present values of a numeric column, in a fresh array (callers reorder it). */
 export function numericValues(t: EdaTable, index: number): Float64Array {
-  return presentValues(t.table.columns[index].finish().numbers);
+  return presentNumbers([t.table.columns[index].finish()]);
 }
 
 /** Whether a count of rows is a sizeable share: a short percentage for the answers. */

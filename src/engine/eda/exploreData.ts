@@ -5,7 +5,8 @@ import { EngineErrorCodes } from '../../shared/protocol/engine';
 import { CancelledError, readCsv } from '../data/csvReader';
 import type { TableData } from '../data/csvReader';
 import { EngineError } from '../errors';
-import { profileTableInParallel } from '../profile/profileTable';
+import { chunkedTable } from '../profile/chunkedTable';
+import { profileTableInParallel } from '../profile/parallelProfile';
 import { loadProject, pickSource } from '../project/loadProject';
 import { boxPlotCharts, distributionCharts } from './columnCharts';
 import { inferTask } from './columnRoles';
@@ -37,7 +38,7 @@ export async function exploreProject(projectFile: string, isCancelled?: () => bo
 
 /** The analysis of a table already read: profile, charts, then the handling questions. */
 export async function exploreTable(table: TableData, file: string, options: ExploreOptions, startedAt = Date.now()): Promise<EdaReport> {
-  const profile = await profileTableInParallel(table, { file, sampled: false, startedAt });
+  const profile = await profileTableInParallel(chunkedTable(table), { file, sampled: false, startedAt });
   const target = options.target === undefined ? -1 : profile.columns.findIndex((c) => c.name === options.target);
   if (options.target !== undefined && target < 0) {
     throw new EngineError(EngineErrorCodes.InvalidInput, `${file}: no column named "${options.target}" (the target); columns: ${profile.columns.map((c) => c.name).join(', ')}.`);

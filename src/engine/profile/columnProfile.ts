@@ -1,35 +1,40 @@
 import type { ColumnProfile, ColumnType } from '../../shared/profile/types';
-import type { ColumnBuilder } from '../data/columnBuilder';
+import { presentNumbers } from './chunkedTable';
+import type { ChunkedColumn } from './chunkedTable';
 import { dateRange } from './dates';
-import { numericStats, presentValues } from './numericStats';
+import { numericStats } from './numericStats';
 import type { NumericStats } from './numericStats';
-import { lengthStats, topValues, valueCounts } from './textStats';
+import { countCodes, lengthStats, topValues, valueCounts } from './textStats';
+import type { CodeCounts } from './textStats';
 
 const BOOLEAN_SETS = [['true', 'false'], ['yes', 'no'], ['t', 'f'], ['y', 'n']];
 /** Mean length above which a string column is free text rather than categories. */
 const TEXT_MEAN_LENGTH = 40;
 
 /** Whether a column holds numbers only (and missing cells): its statistics are numeric. */
-export function isNumericColumn(column: ColumnBuilder): boolean {
+export function isNumericColumn(column: ChunkedColumn): boolean {
   return column.numericCount > 0 && column.textCount === 0;
 }
 
 /** The numeric statistics of a numeric column (the costly part, done on a worker for large tables). */
-export function columnNumericStats(column: ColumnBuilder, scratch?: Float64Array): NumericStats {
-  return numericStats(presentValues(column.finish().numbers, scratch), column.allIntegral);
+export function columnNumericStats(column: ChunkedColumn, scratch?: Float64Array): NumericStats {
+  return numericStats(presentNumbers(column.chunks, scratch), column.allIntegral, column.maxDecimals);
 }
 
-/** Profiles one column: infers its type, then computes what fits the type. `computed` are its numeric statistics if already known. */
-export function profileColumn(column: ColumnBuilder, rows: number, computed?: NumericStats): ColumnProfile {
+/** What another thread already computed for a column. */
+export interface KnownColumnStats { numeric?: NumericStats; codes?: CodeCounts }
+
+/** Profiles one column: infers its type, then computes what fits the type (unless already `known`). */
+export function profileColumn(column: ChunkedColumn, rows: number, known: KnownColumnStats = {}): ColumnProfile {
   const count = rows - column.missingCount;
   const base = { name: column.name, count, missing: column.missingCount };
   if (isNumericColumn(column)) {
-    const stats = computed ?? columnNumericStats(column);
+    const stats = known.numeric ?? columnNumericStats(column);
     const sequential = column.allIntegral && stats.distinct === count && count >= 10 && stats.max - stats.min + 1 === count;
     const type: ColumnType = sequential ? 'id' : column.allIntegral ? 'integer' : 'float';
     return { ...base, type, ...stats };
   }
-  const counts = valueCounts(column);
+  const counts = valueCounts(column.dictionary, known.codes ?? countCodes(column.chunks, column.dictionary.length));
   const distinct = counts.counts.filter((c) => c > 0).length;
   const top = topValues(counts);
   const lengths = lengthStats(counts);

@@ -1,73 +1,80 @@
-import type { ColumnProfile, HistogramBin, TopValue } from '../../shared/profile/types';
+import type { ColumnProfile, TopValue } from '../../shared/profile/types';
 import { countDistinct } from './distinctCounter';
-import { quantiles } from './quantiles';
+import { FEW_VALUES, countFew, topOfFew } from './fewValues';
+import { buildHistogram } from './histogramBins';
+import { selectQuantiles } from './histogramSelect';
+import { countScaled } from './scaledCounts';
 
 /** The numeric part of a column profile, computed as pandas computes it. */
 export type NumericStats = Required<Pick<ColumnProfile, 'mean' | 'std' | 'q25' | 'median' | 'q75' | 'skew' | 'kurtosis' | 'zeros' | 'negatives' | 'outliers' | 'histogram'>>
   & { min: number; max: number; distinct: number; top?: TopValue[] };
 
-const MAX_BINS = 30;
-const TOP_FOR_FEW_VALUES = 20;
-
-/**
- * Non-missing values of a column, copied out of its NaN-padded array, into `scratch` when given
- * (one buffer reused column after column: a million-row table would otherwise leave a column's
- * worth of garbage per column).
- */
-export function presentValues(numbers: Float64Array, scratch?: Float64Array): Float64Array {
-  let n = 0;
-  for (let i = 0; i < numbers.length; i++) { if (numbers[i] === numbers[i]) { n++; } }
-  const out = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
-  let k = 0;
-  for (let i = 0; i < numbers.length; i++) { const v = numbers[i]; if (v === v) { out[k++] = v; } }
-  return out;
-}
-
 /**
  * Statistics of the present values of a numeric column: mean, std (ddof=1), quartiles (linear),
  * skewness (G1) and kurtosis (G2) with pandas' formulas, zeros, negatives, IQR outliers, a
- * histogram, and the distinct count. `values` is reordered (selection).
+ * histogram, the distinct count, and the top values of an integer column with few values.
+ * `maxDecimals` (digits after the point as written; 0 for integers, Infinity when unknown) lets
+ * most columns be counted by value instead of sorted and hashed; a wrong hint costs time, never
+ * exactness. `values` (NaN-free) is modified: -0 becomes 0, and the order changes.
  */
-export function numericStats(values: Float64Array, integral: boolean): NumericStats {
+export function numericStats(values: Float64Array, integral: boolean, maxDecimals: number): NumericStats {
   const n = values.length;
+  const { sum, min, max, zeros, negatives } = firstPass(values);
+  const mean = sum / n;
+  const { m2, m3, m4 } = centralMoments(values, mean);
+  const moments = { mean, std: n > 1 ? Math.sqrt(m2 / (n - 1)) : NaN, min, max, skew: skewness(n, m2, m3), kurtosis: kurtosis(n, m2, m4), zeros, negatives };
+  const counted = countScaled(values, min, max, integral ? 0 : maxDecimals, integral);
+  if (counted) { return { ...moments, ...counted }; }
+
+  const distinct = countDistinct(values);
+  const histogram = buildHistogram(values, min, max, integral);
+  const [q25, median, q75] = selectQuantiles(values, min, max, [0.25, 0.5, 0.75]);
+  const iqr = q75 - q25;
+  const outliers = countOutside(values, q25 - 1.5 * iqr, q75 + 1.5 * iqr);
+  const few = integral && distinct <= FEW_VALUES ? countFew(values) : undefined;
+  return { ...moments, q25, median, q75, outliers, histogram, distinct, ...(few ? { top: topOfFew(few.values, few.counts) } : {}) };
+}
+
+/** Values strictly outside [low, high] (the IQR fences). */
+function countOutside(values: Float64Array, low: number, high: number): number {
+  let outliers = 0;
+  for (let i = 0; i < values.length; i++) { const v = values[i]; outliers += +(v < low || v > high); }
+  return outliers;
+}
+
+/** Sum, extremes, zeros and negatives; writes 0 over -0 (pandas counts them as one value, and later steps need not care). */
+function firstPass(values: Float64Array): { sum: number; min: number; max: number; zeros: number; negatives: number } {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
   let zeros = 0;
   let negatives = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     const v = values[i];
     sum += v;
     if (v < min) { min = v; }
     if (v > max) { max = v; }
-    if (v === 0) { zeros++; } else if (v < 0) { negatives++; }
+    // Branch-free: a column of mixed signs would mispredict a branch on every other value.
+    negatives += +(v < 0);
+    if (v === 0) { zeros++; values[i] = 0; }
   }
-  const mean = sum / n;
-  // Central moments in a second pass, as pandas does (nanops: values - mean, then powers).
+  // + 0 turns a minimum or maximum of -0 into 0, as the values now are.
+  return { sum, min: min + 0, max: max + 0, zeros, negatives };
+}
+
+/** Sums of the 2nd, 3rd and 4th powers of deviations from the mean, in a second pass as pandas' nanops does. */
+function centralMoments(values: Float64Array, mean: number): { m2: number; m3: number; m4: number } {
   let m2 = 0;
   let m3 = 0;
   let m4 = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     const d = values[i] - mean;
     const d2 = d * d;
     m2 += d2;
     m3 += d2 * d;
     m4 += d2 * d2;
   }
-  const few = integral && max - min < 1 << 20 ? countSmallIntegers(values, min, max) : undefined;
-  const distinct = few ? few.distinct : countDistinct(values);
-  const histogram = buildHistogram(values, min, max, integral);
-  const [q25, median, q75] = quantiles(values, [0.25, 0.5, 0.75]);
-  const iqr = q75 - q25;
-  const low = q25 - 1.5 * iqr;
-  const high = q75 + 1.5 * iqr;
-  let outliers = 0;
-  for (let i = 0; i < n; i++) { const v = values[i]; if (v < low || v > high) { outliers++; } }
-  return {
-    mean, std: n > 1 ? Math.sqrt(m2 / (n - 1)) : NaN, min, q25, median, q75, max,
-    skew: skewness(n, m2, m3), kurtosis: kurtosis(n, m2, m4), zeros, negatives, outliers, histogram, distinct,
-    ...(few && few.distinct <= TOP_FOR_FEW_VALUES ? { top: few.top } : {}),
-  };
+  return { m2, m3, m4 };
 }
 
 /** pandas' nanops treats sums below 1e-14 as rounding noise. */
@@ -92,37 +99,4 @@ function kurtosis(n: number, m2Sum: number, m4Sum: number): number {
   const denominator = zeroOutNoise((n - 2) * (n - 3) * m2Sum ** 2);
   if (denominator === 0) { return 0; }
   return numerator / denominator - adjustment;
-}
-
-/** Integers in a small range: counted in an array, which gives distinct and top values at once. */
-function countSmallIntegers(values: Float64Array, min: number, max: number): { distinct: number; top: TopValue[] } {
-  const counts = new Uint32Array(max - min + 1);
-  for (let i = 0; i < values.length; i++) { counts[values[i] - min]++; }
-  let distinct = 0;
-  const present: TopValue[] = [];
-  for (let k = 0; k < counts.length; k++) {
-    if (counts[k] > 0) {
-      distinct++;
-      if (present.length <= TOP_FOR_FEW_VALUES) { present.push({ value: String(min + k), count: counts[k] }); }
-    }
-  }
-  present.sort((a, b) => b.count - a.count);
-  return { distinct, top: present.slice(0, 10) };
-}
-
-/** Equal-width bins (Sturges' count, at most 30); one bin per value for integers in a narrow range. */
-function buildHistogram(values: Float64Array, min: number, max: number, integral: boolean): HistogramBin[] {
-  const n = values.length;
-  if (n === 0) { return []; }
-  if (min === max) { return [{ start: min, end: max, count: n }]; }
-  const perInteger = integral && max - min + 1 <= MAX_BINS;
-  const bins = perInteger ? max - min + 1 : Math.min(MAX_BINS, Math.ceil(Math.log2(n)) + 1);
-  const start = perInteger ? min - 0.5 : min;
-  const width = perInteger ? 1 : (max - min) / bins;
-  const counts = new Uint32Array(bins);
-  for (let i = 0; i < n; i++) {
-    const k = Math.floor((values[i] - start) / width);
-    counts[k >= bins ? bins - 1 : k]++;
-  }
-  return Array.from(counts, (count, k) => ({ start: start + k * width, end: start + (k + 1) * width, count }));
 }

@@ -1,78 +1,66 @@
-import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { DataProfile } from '../../shared/profile/types';
-import { MISSING_CODE } from '../data/columnBuilder';
-import type { TableData } from '../data/csvReader';
 import { profileAlerts } from './alerts';
-import { columnNumericStats, isNumericColumn, profileColumn } from './columnProfile';
-import { allPairs, matrixOf, pearsonPairs } from './correlations';
+import type { ChunkedTable } from './chunkedTable';
+import { isNumericColumn, profileColumn } from './columnProfile';
+import { allPairs, matrixOf } from './correlations';
 import type { NumericStats } from './numericStats';
-import type { StatsRequest, StatsResult } from './statsWorker';
-import { countDuplicateRows } from './duplicates';
+import type { CodeCounts } from './textStats';
+import { runProfileTask } from './profileTasks';
+import type { ProfileTask, ProfileTaskResult } from './profileTasks';
 
 /** How the table was obtained, for the report. */
 export interface ProfileContext { file: string; sampled: boolean; sampleNote?: string; startedAt: number }
 
-/** Tables this long profile on two threads (below, starting a thread costs more than it saves). */
-const PARALLEL_MIN_ROWS = 100000;
-
-/** The full profile of a table: every column, duplicates, missing cells, correlations and alerts. */
-export function profileTable(table: TableData, context: ProfileContext): DataProfile {
-  const numeric = numericColumnIndices(table);
+/** The full profile of a table on this thread: every column, duplicates, missing cells, correlations and alerts. */
+export function profileTable(table: ChunkedTable, context: ProfileContext): DataProfile {
   const scratch = new Float64Array(table.rows);
-  const stats = new Map(numeric.map((i) => [i, columnNumericStats(table.columns[i], scratch)]));
-  const pairs = allPairs(numeric.length);
-  const r = pearsonPairs(numeric.map((i) => table.columns[i].finish().numbers), pairs);
-  return assemble(table, context, stats, matrixOf(numeric.length, pairs, r));
+  const results = profileTasks(table, 1).map((task) => runProfileTask(table.columns, table.rows, task, scratch));
+  return assembleProfile(table, context, results);
 }
 
 /**
- * The same profile, with the numeric statistics and correlations of a large table shared with a
- * worker thread (the columns are in shared memory, so the second core costs no copies).
+ * The costly parts of a table's profile as tasks, the largest first so that threads taking them
+ * in turn finish together: duplicates, the correlation pairs in `pearsonGroups` groups, each numeric
+ * column, each text column's counts, the missing cells.
  */
-export async function profileTableInParallel(table: TableData, context: ProfileContext, minRows = PARALLEL_MIN_ROWS): Promise<DataProfile> {
+export function profileTasks(table: ChunkedTable, pearsonGroups: number): ProfileTask[] {
   const numeric = numericColumnIndices(table);
-  if (table.rows < minRows || numeric.length < 2) { return profileTable(table, context); }
-  const columns = numeric.map((i) => table.columns[i].finish().numbers);
   const pairs = allPairs(numeric.length);
-  // The main thread also does the text columns and duplicates: the worker takes more of the pairs.
-  const workerPairs = pairs.slice(0, Math.ceil(pairs.length * 0.6));
-  const workerColumns = numeric.filter((_, k) => k % 2 === 1);
-  const request: StatsRequest = {
-    numeric: workerColumns.map((i) => ({ numbers: table.columns[i].finish().numbers, integral: table.columns[i].allIntegral })),
-    pairColumns: columns,
-    pairs: workerPairs,
-  };
-  const worker = new Worker(path.join(__dirname, 'statsWorker.js'), { workerData: request });
-  const fromWorker = new Promise<StatsResult>((resolve, reject) => {
-    worker.once('message', (result: StatsResult) => resolve(result));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the statistics thread stopped (exit ${code})`)));
-  });
-  try {
-    const scratch = new Float64Array(table.rows);
-    const stats = new Map(numeric.filter((_, k) => k % 2 === 0).map((i) => [i, columnNumericStats(table.columns[i], scratch)]));
-    const mine = pearsonPairs(columns, pairs.slice(workerPairs.length));
-    const theirs = await fromWorker;
-    workerColumns.forEach((i, k) => stats.set(i, theirs.stats[k]));
-    return assemble(table, context, stats, matrixOf(numeric.length, pairs, [...theirs.pearson, ...mine]));
-  } finally {
-    void worker.terminate();
+  const groups = Math.max(1, Math.min(pearsonGroups, pairs.length));
+  const pearson: ProfileTask[] = [];
+  for (let g = 0; g < groups && pairs.length > 0; g++) {
+    const from = Math.floor((g * pairs.length) / groups);
+    const to = Math.floor(((g + 1) * pairs.length) / groups);
+    pearson.push({ kind: 'pearson', columns: numeric, pairs: pairs.slice(from, to) });
   }
+  const texts = table.columns.map((c, i) => (isNumericColumn(c) ? -1 : i)).filter((i) => i >= 0);
+  return [
+    { kind: 'duplicates' }, ...pearson, ...numeric.map((column): ProfileTask => ({ kind: 'numeric', column })),
+    ...texts.map((column): ProfileTask => ({ kind: 'codes', column, dictionarySize: table.columns[column].dictionary.length })),
+    { kind: 'missing' },
+  ];
 }
 
-function numericColumnIndices(table: TableData): number[] {
-  return table.columns.map((c, i) => (isNumericColumn(c) ? i : -1)).filter((i) => i >= 0);
-}
-
-function assemble(table: TableData, context: ProfileContext, stats: Map<number, NumericStats>, pearson: (number | null)[][]): DataProfile {
+/** The profile from the tasks' results (in any order) and what is cheap enough to compute here. */
+export function assembleProfile(table: ChunkedTable, context: ProfileContext, results: readonly ProfileTaskResult[]): DataProfile {
   const { rows } = table;
-  const columns = table.columns.map((c, i) => profileColumn(c, rows, stats.get(i)));
-  const correlations = { columns: [...stats.keys()].sort((a, b) => a - b).map((i) => table.columns[i].name), pearson };
-  // A column with a distinct value in every row rules duplicate rows out without hashing them.
-  const anyUnique = columns.some((c) => c.missing === 0 && c.distinct === rows);
-  const duplicateRows = anyUnique ? 0 : countDuplicateRows(table.columns, rows);
-  const { missingCells, rowsWithMissing } = countMissing(table);
+  const stats = new Map<number, NumericStats>();
+  const codes = new Map<number, CodeCounts>();
+  let missing = { missingCells: 0, rowsWithMissing: 0 };
+  const pairs: [number, number][] = [];
+  const r: (number | null)[] = [];
+  let duplicateRows = 0;
+  for (const result of results) {
+    if (result.kind === 'numeric') { stats.set(result.column, result.stats); }
+    if (result.kind === 'pearson') { pairs.push(...result.pairs); r.push(...result.r); }
+    if (result.kind === 'codes') { codes.set(result.column, result.counts); }
+    if (result.kind === 'duplicates') { duplicateRows = result.duplicateRows; }
+    if (result.kind === 'missing') { missing = result; }
+  }
+  const numeric = numericColumnIndices(table);
+  const columns = table.columns.map((c, i) => profileColumn(c, rows, { numeric: stats.get(i), codes: codes.get(i) }));
+  const correlations = { columns: numeric.map((i) => table.columns[i].name), pearson: matrixOf(numeric.length, pairs, r) };
+  const { missingCells, rowsWithMissing } = missing;
   return {
     file: context.file,
     rows,
@@ -92,18 +80,6 @@ function assemble(table: TableData, context: ProfileContext, stats: Map<number, 
   };
 }
 
-function countMissing(table: TableData): { missingCells: number; rowsWithMissing: number } {
-  const rowHasMissing = new Uint8Array(table.rows);
-  let missingCells = 0;
-  for (const column of table.columns) {
-    if (column.missingCount === 0) { continue; }
-    missingCells += column.missingCount;
-    const { numbers, codes } = column.finish();
-    for (let i = 0; i < table.rows; i++) {
-      if (numbers[i] !== numbers[i] && (!codes || codes[i] === MISSING_CODE)) { rowHasMissing[i] = 1; }
-    }
-  }
-  let rowsWithMissing = 0;
-  for (let i = 0; i < table.rows; i++) { rowsWithMissing += rowHasMissing[i]; }
-  return { missingCells, rowsWithMissing };
+function numericColumnIndices(table: ChunkedTable): number[] {
+  return table.columns.map((c, i) => (isNumericColumn(c) ? i : -1)).filter((i) => i >= 0);
 }

@@ -24,6 +24,29 @@ export function quantiles(values: Float64Array, qs: readonly number[]): number[]
   });
 }
 
+/** The 0-based ranks of the order statistics that `interpolate` will ask for, ascending and unique. */
+export function quantileRanks(n: number, qs: readonly number[]): number[] {
+  const ranks = new Set<number>();
+  for (const q of qs) {
+    const position = (n - 1) * q;
+    const lo = Math.floor(position);
+    ranks.add(lo);
+    if (position - lo !== 0 && lo + 1 < n) { ranks.add(lo + 1); }
+  }
+  return [...ranks].sort((a, b) => a - b);
+}
+
+/** The q-quantile by numpy's linear rule, given the order statistic of each rank (as `quantiles` computes it). */
+export function interpolate(n: number, q: number, orderStatistic: (rank: number) => number): number {
+  if (n === 0) { return NaN; }
+  const position = (n - 1) * q;
+  const lo = Math.floor(position);
+  const fraction = position - lo;
+  const low = orderStatistic(lo);
+  if (fraction === 0 || lo + 1 >= n) { return low; }
+  return lerp(low, orderStatistic(lo + 1), fraction);
+}
+
 /** numpy's interpolation: exact at both ends, from whichever end is nearer. */
 function lerp(a: number, b: number, t: number): number {
   const diff = b - a;

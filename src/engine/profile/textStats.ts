@@ -1,24 +1,30 @@
 import type { TopValue } from '../../shared/profile/types';
 import { NUMBER_CODE } from '../data/columnBuilder';
-import type { ColumnBuilder } from '../data/columnBuilder';
+import type { ColumnChunk } from './chunkedTable';
 
 /** Counts of each distinct text value (numbers in a mixed column counted by their value's text). */
 export interface ValueCounts { values: string[]; counts: number[] }
 
-/** Counts every distinct value of a dictionary-encoded column. */
-export function valueCounts(column: ColumnBuilder): ValueCounts {
-  const { numbers, codes } = column.finish();
-  const counts = new Array<number>(column.dictionary.length).fill(0);
+/** How often each dictionary code occurs, and each number of a mixed column (in order of first appearance). */
+export interface CodeCounts { byCode: number[]; numbers: [number, number][] }
+
+/** Counts the codes of a dictionary-encoded column with `dictionarySize` texts: no text is needed, so any thread can. */
+export function countCodes(chunks: readonly ColumnChunk[], dictionarySize: number): CodeCounts {
+  const byCode = new Array<number>(dictionarySize).fill(0);
   const numberCounts = new Map<number, number>();
-  if (codes) {
+  for (const { numbers, codes } of chunks) {
+    if (!codes) { continue; }
     for (let i = 0; i < codes.length; i++) {
       const c = codes[i];
-      if (c >= 0) { counts[c]++; } else if (c === NUMBER_CODE) { numberCounts.set(numbers[i], (numberCounts.get(numbers[i]) ?? 0) + 1); }
+      if (c >= 0) { byCode[c]++; } else if (c === NUMBER_CODE) { numberCounts.set(numbers[i], (numberCounts.get(numbers[i]) ?? 0) + 1); }
     }
   }
-  const values = [...column.dictionary];
-  for (const [value, count] of numberCounts) { values.push(String(value)); counts.push(count); }
-  return { values, counts };
+  return { byCode, numbers: [...numberCounts] };
+}
+
+/** Every distinct value of a column with its count: the texts, then the numbers of a mixed column. */
+export function valueCounts(dictionary: readonly string[], { byCode, numbers }: CodeCounts): ValueCounts {
+  return { values: [...dictionary, ...numbers.map(([value]) => String(value))], counts: [...byCode, ...numbers.map(([, count]) => count)] };
 }
 
 /** The most frequent values, most frequent first; ties keep the order of first appearance. */

@@ -4,7 +4,8 @@ import type { ProjectFile } from '../../shared/project/types';
 import type { QualityFinding, QualityReport, SuggestedRisk } from '../../shared/quality/types';
 import type { ColumnBuilder } from '../data/columnBuilder';
 import { readCsv } from '../data/csvReader';
-import { profileTableInParallel } from '../profile/profileTable';
+import { chunkedTable } from '../profile/chunkedTable';
+import { profileTableInParallel } from '../profile/parallelProfile';
 import { loadProject, pickSource } from '../project/loadProject';
 import { groupKeys, namedLike, purity } from './leakage';
 import { personalDataKind } from './personalData';
@@ -24,7 +25,7 @@ export async function assessQuality(projectFile: string, sourceName?: string): P
   const source = pickSource(project, projectFile, sourceName);
   const file = path.resolve(path.dirname(projectFile), source.path);
   const table = await readCsv({ path: file });
-  const profile = await profileTableInParallel(table, { file, sampled: false, startedAt: Date.now() });
+  const profile = await profileTableInParallel(chunkedTable(table), { file, sampled: false, startedAt: Date.now() });
   const findings: QualityFinding[] = [];
   const risks: SuggestedRisk[] = [];
   tableFindings(profile, findings);

@@ -123,7 +123,7 @@ export interface ProfileParams {
   delimiter?: string;
   /** Cell texts read as missing; pandas' defaults when absent (empty, NA, N/A, null, NaN, ...). */
   missingMarkers?: string[];
-  /** Reader threads for a full profile of a large file: 2 reads two halves at once (faster on an idle machine, about twice the memory). Default 1. */
+  /** Threads for a full profile of a large file: 2 (the default) read and profile two halves at once, in the memory of one; 1 keeps to one thread. */
   threads?: number;
   /** A token for ProfileProgress reports (full mode). */
   progressToken?: string;

@@ -1,0 +1,94 @@
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { CancelledError } from '../data/csvReader';
+import type { ChunkedColumn } from './chunkedTable';
+import type { ProfileTask, ProfileTaskResult } from './profileTasks';
+import type { FromWorker, PartRequest, PartResult, ToWorker } from './profileWorker';
+
+/**
+ * Worker threads that first read a part of a file each (optional), then share the profile's tasks:
+ * each takes the next task when it finishes one. The threads are started once for both jobs,
+ * because starting a thread costs tens of milliseconds.
+ */
+export class ProfilePool {
+  private readonly workers: Worker[];
+  private readonly poll: NodeJS.Timeout;
+  private failure: ((err: Error) => void) | undefined;
+  /** Why the pool stopped, for a wait that starts after it did. */
+  private failedWith: Error | undefined;
+  private listeners: ((index: number, message: FromWorker) => void) | undefined;
+
+  /** One worker per request (a part to read), or `count` idle workers when `requests` is a number. */
+  constructor(requests: PartRequest[] | number, isCancelled?: () => boolean) {
+    const data: (PartRequest | undefined)[] = typeof requests === 'number' ? new Array<undefined>(requests).fill(undefined) : requests;
+    // Beside this file: dist/profileWorker.js in the bundles, out/src/engine/profile/profileWorker.js in tests.
+    this.workers = data.map((workerData, index) => {
+      const worker = new Worker(path.join(__dirname, 'profileWorker.js'), { workerData });
+      worker.on('message', (message: FromWorker) => {
+        if (message.kind === 'failed') { this.fail(new Error(message.message)); return; }
+        this.listeners?.(index, message);
+      });
+      worker.on('error', (err) => this.fail(err));
+      worker.on('exit', (code) => this.fail(new Error(`a profiling thread stopped (exit code ${code})`)));
+      return worker;
+    });
+    this.poll = setInterval(() => { if (isCancelled?.()) { this.fail(new CancelledError()); } }, 50);
+  }
+
+  /** The parts the workers read, in request order; `onBytes` hears the bytes read so far by all. */
+  readParts(onBytes?: (bytes: number) => void): Promise<PartResult[]> {
+    const parts: (PartResult | undefined)[] = this.workers.map(() => undefined);
+    const bytes = this.workers.map(() => 0);
+    return this.await<PartResult[]>((resolve) => (index, message) => {
+      if (message.kind === 'progress') { bytes[index] = message.bytesRead; onBytes?.(bytes.reduce((a, b) => a + b, 0)); }
+      if (message.kind !== 'part') { return; }
+      parts[index] = message.part;
+      if (parts.every((p) => p !== undefined)) { resolve(parts as PartResult[]); }
+    });
+  }
+
+  /** Runs the tasks on the table (shared memory: nothing is copied), each on the first free worker. */
+  runTasks(rows: number, columns: readonly ChunkedColumn[], tasks: readonly ProfileTask[]): Promise<ProfileTaskResult[]> {
+    // The workers need the rows only; a text column's dictionary could be large and would be copied.
+    const shared = columns.map((c) => ({ ...c, dictionary: [] }));
+    for (const worker of this.workers) { worker.postMessage({ kind: 'table', rows, columns: shared } satisfies ToWorker); }
+    if (tasks.length === 0) { return Promise.resolve([]); }
+    const results: ProfileTaskResult[] = [];
+    let next = 0;
+    const give = (index: number) => {
+      if (next < tasks.length) { this.workers[index].postMessage({ kind: 'task', task: tasks[next++] } satisfies ToWorker); }
+    };
+    return this.await<ProfileTaskResult[]>((resolve) => {
+      this.workers.forEach((_, index) => give(index));
+      return (index, message) => {
+        if (message.kind !== 'result') { return; }
+        results.push(message.result);
+        if (results.length === tasks.length) { resolve(results); } else { give(index); }
+      };
+    });
+  }
+
+  /** Stops every worker (their memory goes with them). */
+  dispose(): void {
+    clearInterval(this.poll);
+    this.listeners = undefined;
+    this.failure = undefined;
+    for (const worker of this.workers) { worker.removeAllListeners('exit'); void worker.terminate(); }
+  }
+
+  private await<T>(start: (resolve: (value: T) => void) => (index: number, message: FromWorker) => void): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.failedWith) { reject(this.failedWith); return; }
+      this.failure = reject;
+      this.listeners = start((value) => { this.listeners = undefined; this.failure = undefined; resolve(value); });
+    });
+  }
+
+  private fail(err: Error): void {
+    if (this.failedWith) { return; }
+    this.failedWith = err;
+    const reject = this.failure;
+    this.dispose();
+    reject?.(err);
+  }
+}
