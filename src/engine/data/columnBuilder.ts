@@ -120,6 +120,11 @@ export class ColumnBuilder {
     this.textCount++;
   }
 
+  /** Rows the column has room for without growing. */
+  get capacity(): number {
+    return this.numbers.length;
+  }
+
   /** Makes room for n rows at once: growing by doubling leaves garbage behind, which counts at a million rows. */
   reserve(n: number): void {
     if (n > this.numbers.length) { this.grow(n); }

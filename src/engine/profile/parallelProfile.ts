@@ -46,7 +46,7 @@ export async function profileFileInParallel(file: string, options: ParallelProfi
     const parts = await pool.readParts((bytes) => options.onProgress?.(bytes, size));
     const table = joinParts(parts, head.delimiter, size);
     table.problems = await numberLines(file, split, parts);
-    const results = await pool.runTasks(table.rows, table.columns, profileTasks(table, THREADS));
+    const results = await pool.runTasks(table.rows, table.columns, profileTasks(table));
     return assembleProfile(table, context, results);
   } finally {
     pool.dispose();
@@ -59,7 +59,7 @@ export async function profileTableInParallel(table: ChunkedTable, context: Profi
   if (table.rows < minRows) { return profileTable(table, context); }
   const pool = new ProfilePool(THREADS, isCancelled);
   try {
-    return assembleProfile(table, context, await pool.runTasks(table.rows, table.columns, profileTasks(table, THREADS)));
+    return assembleProfile(table, context, await pool.runTasks(table.rows, table.columns, profileTasks(table)));
   } finally {
     pool.dispose();
   }

@@ -47,23 +47,30 @@ export class ProfilePool {
     });
   }
 
-  /** Runs the tasks on the table (shared memory: nothing is copied), each on the first free worker. */
-  runTasks(rows: number, columns: readonly ChunkedColumn[], tasks: readonly ProfileTask[]): Promise<ProfileTaskResult[]> {
+  /**
+   * Runs the tasks on the table (shared memory: nothing is copied). Worker i takes the tasks of
+   * lane i in order, then helps with the other lanes from their ends.
+   */
+  runTasks(rows: number, columns: readonly ChunkedColumn[], lanes: readonly ProfileTask[][]): Promise<ProfileTaskResult[]> {
     // The workers need the rows only; a text column's dictionary could be large and would be copied.
     const shared = columns.map((c) => ({ ...c, dictionary: [] }));
     for (const worker of this.workers) { worker.postMessage({ kind: 'table', rows, columns: shared } satisfies ToWorker); }
-    if (tasks.length === 0) { return Promise.resolve([]); }
+    const queues = lanes.map((lane) => [...lane]);
+    const total = queues.reduce((n, q) => n + q.length, 0);
+    if (total === 0) { return Promise.resolve([]); }
     const results: ProfileTaskResult[] = [];
-    let next = 0;
     const give = (index: number) => {
-      if (next < tasks.length) { this.workers[index].postMessage({ kind: 'task', task: tasks[next++] } satisfies ToWorker); }
+      const own = queues[index % queues.length];
+      const other = queues.find((q) => q.length > 0);
+      const task = own.length > 0 ? own.shift() : other?.pop();
+      if (task) { this.workers[index].postMessage({ kind: 'task', task } satisfies ToWorker); }
     };
     return this.await<ProfileTaskResult[]>((resolve) => {
       this.workers.forEach((_, index) => give(index));
       return (index, message) => {
         if (message.kind !== 'result') { return; }
         results.push(message.result);
-        if (results.length === tasks.length) { resolve(results); } else { give(index); }
+        if (results.length === total) { resolve(results); } else { give(index); }
       };
     });
   }

@@ -14,30 +14,28 @@ export interface ProfileContext { file: string; sampled: boolean; sampleNote?: s
 /** The full profile of a table on this thread: every column, duplicates, missing cells, correlations and alerts. */
 export function profileTable(table: ChunkedTable, context: ProfileContext): DataProfile {
   const scratch = new Float64Array(table.rows);
-  const results = profileTasks(table, 1).map((task) => runProfileTask(table.columns, table.rows, task, scratch));
+  const results = profileTasks(table).flat().map((task) => runProfileTask(table.columns, table.rows, task, scratch));
   return assembleProfile(table, context, results);
 }
 
 /**
- * The costly parts of a table's profile as tasks, the largest first so that threads taking them
- * in turn finish together: duplicates, the correlation pairs in `pearsonGroups` groups, each numeric
- * column, each text column's counts, the missing cells.
+ * The costly parts of a table's profile as tasks, in two lanes of about equal work: the numeric
+ * columns' statistics; the correlations, duplicates, missing cells and text columns' counts. A
+ * thread that keeps to one lane compiles only that lane's code: on a fresh process, the
+ * compiling (per thread) cost as much as the work when both threads ran every kind of task.
  */
-export function profileTasks(table: ChunkedTable, pearsonGroups: number): ProfileTask[] {
+export function profileTasks(table: ChunkedTable): ProfileTask[][] {
   const numeric = numericColumnIndices(table);
   const pairs = allPairs(numeric.length);
-  const groups = Math.max(1, Math.min(pearsonGroups, pairs.length));
-  const pearson: ProfileTask[] = [];
-  for (let g = 0; g < groups && pairs.length > 0; g++) {
-    const from = Math.floor((g * pairs.length) / groups);
-    const to = Math.floor(((g + 1) * pairs.length) / groups);
-    pearson.push({ kind: 'pearson', columns: numeric, pairs: pairs.slice(from, to) });
-  }
   const texts = table.columns.map((c, i) => (isNumericColumn(c) ? -1 : i)).filter((i) => i >= 0);
   return [
-    { kind: 'duplicates' }, ...pearson, ...numeric.map((column): ProfileTask => ({ kind: 'numeric', column })),
-    ...texts.map((column): ProfileTask => ({ kind: 'codes', column, dictionarySize: table.columns[column].dictionary.length })),
-    { kind: 'missing' },
+    numeric.map((column): ProfileTask => ({ kind: 'numeric', column })),
+    [
+      ...(pairs.length > 0 ? [{ kind: 'pearson', columns: numeric, pairs } satisfies ProfileTask] : []),
+      { kind: 'duplicates' },
+      { kind: 'missing' },
+      ...texts.map((column): ProfileTask => ({ kind: 'codes', column, dictionarySize: table.columns[column].dictionary.length })),
+    ],
   ];
 }
 
