@@ -33,17 +33,16 @@ export interface ParallelProfileOptions {
 export async function profileFileInParallel(file: string, options: ParallelProfileOptions, context: ProfileContext,
   minBytes = PARALLEL_MIN_BYTES): Promise<DataProfile | undefined> {
   const size = await fs.stat(file).then((s) => s.size, (err: unknown) => { throw fileError(file, err); });
-  if (size < minBytes || await isUtf16(file)) { return undefined; }
-  const head = await readCsv({ path: file }, { delimiter: options.delimiter, maxRows: 1 });
-  const split = await findRecordStart(file, Math.floor(size / 2));
-  if (split === undefined || split >= size) { return undefined; }
-  const common = { path: file, delimiter: head.delimiter, missingMarkers: options.missingMarkers };
-  const pool = new ProfilePool([
-    { ...common, start: 0, end: split, names: [] },
-    { ...common, start: split, end: size, names: head.names },
-  ], options.isCancelled);
+  if (size < minBytes) { return undefined; }
+  const pool = new ProfilePool(THREADS, options.isCancelled);
   try {
-    const parts = await pool.readParts((bytes) => options.onProgress?.(bytes, size));
+    if (await isUtf16(file)) { return undefined; }
+    const head = await readCsv({ path: file }, { delimiter: options.delimiter, maxRows: 1 });
+    const split = await findRecordStart(file, Math.floor(size / 2));
+    if (split === undefined || split >= size) { return undefined; }
+    const common = { path: file, delimiter: head.delimiter, missingMarkers: options.missingMarkers };
+    const requests = [{ ...common, start: 0, end: split, names: [] }, { ...common, start: split, end: size, names: head.names }];
+    const parts = await pool.readParts(requests, (bytes) => options.onProgress?.(bytes, size));
     const table = joinParts(parts, head.delimiter, size);
     table.problems = await numberLines(file, split, parts);
     const results = await pool.runTasks(table.rows, table.columns, profileTasks(table));

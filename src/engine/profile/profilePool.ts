@@ -18,12 +18,11 @@ export class ProfilePool {
   private failedWith: Error | undefined;
   private listeners: ((index: number, message: FromWorker) => void) | undefined;
 
-  /** One worker per request (a part to read), or `count` idle workers when `requests` is a number. */
-  constructor(requests: PartRequest[] | number, isCancelled?: () => boolean) {
-    const data: (PartRequest | undefined)[] = typeof requests === 'number' ? new Array<undefined>(requests).fill(undefined) : requests;
+  /** Starts `count` workers at once: they load while the caller finds out what they will read. */
+  constructor(count: number, isCancelled?: () => boolean) {
     // Beside this file: dist/profileWorker.js in the bundles, out/src/engine/profile/profileWorker.js in tests.
-    this.workers = data.map((workerData, index) => {
-      const worker = new Worker(path.join(__dirname, 'profileWorker.js'), { workerData });
+    this.workers = Array.from({ length: count }, (_, index) => {
+      const worker = new Worker(path.join(__dirname, 'profileWorker.js'));
       worker.on('message', (message: FromWorker) => {
         if (message.kind === 'failed') { this.fail(new Error(message.message)); return; }
         this.listeners?.(index, message);
@@ -35,15 +34,18 @@ export class ProfilePool {
     this.poll = setInterval(() => { if (isCancelled?.()) { this.fail(new CancelledError()); } }, 50);
   }
 
-  /** The parts the workers read, in request order; `onBytes` hears the bytes read so far by all. */
-  readParts(onBytes?: (bytes: number) => void): Promise<PartResult[]> {
+  /** Worker i reads part i (one request per worker); `onBytes` hears the bytes read so far by all. */
+  readParts(requests: readonly PartRequest[], onBytes?: (bytes: number) => void): Promise<PartResult[]> {
     const parts: (PartResult | undefined)[] = this.workers.map(() => undefined);
     const bytes = this.workers.map(() => 0);
-    return this.await<PartResult[]>((resolve) => (index, message) => {
-      if (message.kind === 'progress') { bytes[index] = message.bytesRead; onBytes?.(bytes.reduce((a, b) => a + b, 0)); }
-      if (message.kind !== 'part') { return; }
-      parts[index] = message.part;
-      if (parts.every((p) => p !== undefined)) { resolve(parts as PartResult[]); }
+    return this.await<PartResult[]>((resolve) => {
+      requests.forEach((request, i) => this.workers[i].postMessage({ kind: 'read', request } satisfies ToWorker));
+      return (index, message) => {
+        if (message.kind === 'progress') { bytes[index] = message.bytesRead; onBytes?.(bytes.reduce((a, b) => a + b, 0)); }
+        if (message.kind !== 'part') { return; }
+        parts[index] = message.part;
+        if (parts.every((p) => p !== undefined)) { resolve(parts as PartResult[]); }
+      };
     });
   }
 

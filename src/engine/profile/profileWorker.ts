@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { ReadProblem } from '../../shared/profile/types';
 import { readCsv } from '../data/csvReader';
 import { MissingMarkers } from '../data/missingMarkers';
@@ -28,6 +28,7 @@ export interface PartResult { rows: number; names: string[]; hasHeader: boolean;
 
 /** Messages to a worker. */
 export type ToWorker =
+  | { kind: 'read'; request: PartRequest }
   | { kind: 'table'; rows: number; columns: ChunkedColumn[] }
   | { kind: 'task'; task: ProfileTask };
 
@@ -63,7 +64,9 @@ async function readPart(request: PartRequest): Promise<void> {
 
 port?.on('message', (message: ToWorker) => {
   try {
-    if (message.kind === 'table') {
+    if (message.kind === 'read') {
+      readPart(message.request).catch(failed);
+    } else if (message.kind === 'table') {
       table = { rows: message.rows, columns: message.columns, scratch: new Float64Array(message.rows) };
     } else if (table) {
       post({ kind: 'result', result: runProfileTask(table.columns, table.rows, message.task, table.scratch) });
@@ -73,5 +76,3 @@ port?.on('message', (message: ToWorker) => {
   }
 });
 
-const request = workerData as PartRequest | undefined;
-if (request) { readPart(request).catch(failed); }
