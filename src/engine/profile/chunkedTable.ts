@@ -36,6 +36,8 @@ export interface ChunkedTable {
   bytes: number;
   problems: ReadProblem[];
   problemsTruncated: boolean;
+  /** Rows with a missing cell, when the reading threads counted them already. */
+  rowsWithMissing?: number;
 }
 
 /** A table read on one thread, as one chunk per column (no copy). */

@@ -107,7 +107,10 @@ function joinParts(parts: PartResult[], delimiter: string, bytes: number): Chunk
   });
   const rows = parts.reduce((n, p) => n + p.rows, 0);
   const problemCount = parts.reduce((n, p) => n + p.problems.length, 0);
-  return { names: first.names, columns, rows, delimiter, bytes, problems: [], problemsTruncated: parts.some((p) => p.problemsTruncated) || problemCount > MAX_PROBLEMS };
+  return {
+    names: first.names, columns, rows, delimiter, bytes, problems: [], problemsTruncated: parts.some((p) => p.problemsTruncated) || problemCount > MAX_PROBLEMS,
+    rowsWithMissing: parts.reduce((n, p) => n + p.rowsWithMissing, 0),
+  };
 }
 
 function withCodes(chunk: ChunkedColumn['chunks'][number], needed: boolean): ChunkedColumn['chunks'][number] {

@@ -33,7 +33,7 @@ export function profileTasks(table: ChunkedTable): ProfileTask[][] {
     [
       ...(pairs.length > 0 ? [{ kind: 'pearson', columns: numeric, pairs } satisfies ProfileTask] : []),
       { kind: 'duplicates' },
-      { kind: 'missing' },
+      ...(table.rowsWithMissing === undefined ? [{ kind: 'missing' } satisfies ProfileTask] : []),
       ...texts.map((column): ProfileTask => ({ kind: 'codes', column, dictionarySize: table.columns[column].dictionary.length })),
     ],
   ];
@@ -44,7 +44,7 @@ export function assembleProfile(table: ChunkedTable, context: ProfileContext, re
   const { rows } = table;
   const stats = new Map<number, NumericStats>();
   const codes = new Map<number, CodeCounts>();
-  let missing = { missingCells: 0, rowsWithMissing: 0 };
+  let missing = { missingCells: table.columns.reduce((n, c) => n + c.missingCount, 0), rowsWithMissing: table.rowsWithMissing ?? 0 };
   const pairs: [number, number][] = [];
   const r: (number | null)[] = [];
   let duplicateRows = 0;

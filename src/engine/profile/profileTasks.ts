@@ -46,7 +46,7 @@ export function runProfileTask(columns: readonly ChunkedColumn[], rows: number, 
 }
 
 /** Cells that are missing, and rows with at least one. */
-function countMissing(columns: readonly ChunkedColumn[], rows: number): { missingCells: number; rowsWithMissing: number } {
+export function countMissing(columns: readonly ChunkedColumn[], rows: number): { missingCells: number; rowsWithMissing: number } {
   const rowHasMissing = new Uint8Array(rows);
   let missingCells = 0;
   for (const column of columns) {

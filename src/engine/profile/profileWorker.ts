@@ -3,7 +3,7 @@ import type { ReadProblem } from '../../shared/profile/types';
 import { readCsv } from '../data/csvReader';
 import { MissingMarkers } from '../data/missingMarkers';
 import type { ChunkedColumn, ColumnChunk } from './chunkedTable';
-import { runProfileTask } from './profileTasks';
+import { countMissing, runProfileTask } from './profileTasks';
 import type { ProfileTask, ProfileTaskResult } from './profileTasks';
 
 // A thread of profileInParallel: it reads one part of a file into columns in shared memory, then
@@ -24,7 +24,11 @@ export interface PartRequest {
 export interface PartColumn extends Omit<ChunkedColumn, 'chunks'> { chunk: ColumnChunk }
 
 /** A worker's part of the file: its columns and the problems, with lines counted from the part's start. */
-export interface PartResult { rows: number; names: string[]; hasHeader: boolean; columns: PartColumn[]; problems: ReadProblem[]; problemsTruncated: boolean }
+export interface PartResult {
+  rows: number; names: string[]; hasHeader: boolean; columns: PartColumn[]; problems: ReadProblem[]; problemsTruncated: boolean;
+  /** Counted here, while the part is the thread's own: one thread would take twice as long for the whole table. */
+  rowsWithMissing: number;
+}
 
 /** Messages to a worker. */
 export type ToWorker =
@@ -59,7 +63,8 @@ async function readPart(request: PartRequest): Promise<void> {
     name: c.name, chunk: c.finish(), dictionary: c.dictionary, numericCount: c.numericCount, textCount: c.textCount,
     missingCount: c.missingCount, allIntegral: c.allIntegral, maxDecimals: c.maxDecimals,
   }));
-  post({ kind: 'part', part: { rows: read.rows, names: read.names, hasHeader: read.hasHeader, columns, problems: read.problems, problemsTruncated: read.problemsTruncated } });
+  const { rowsWithMissing } = countMissing(columns.map((c) => ({ ...c, chunks: [c.chunk] })), read.rows);
+  post({ kind: 'part', part: { rows: read.rows, names: read.names, hasHeader: read.hasHeader, columns, problems: read.problems, problemsTruncated: read.problemsTruncated, rowsWithMissing } });
 }
 
 port?.on('message', (message: ToWorker) => {
