@@ -19,6 +19,8 @@ const builds = [
   // The engine's worker threads, loaded from beside engine.js and mlw.js.
   { ...node, entryPoints: ['src/engine/profile/profileWorker.ts'], outfile: 'dist/profileWorker.js' },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mlw.js', banner: { js: '#!/usr/bin/env node' } },
+  // TensorFlow.js, required from beside engine.js and mlw.js on the first neural-network fit.
+  { ...node, entryPoints: ['src/engine/models/mlp/tfjsBundle.ts'], outfile: 'dist/tfjs.js' },
   // vega for the engine's SVG rendering, an ES module loaded with import() from beside engine.js and
   // mlw.js. `canvas` is an optional native package vega probes for; without it vega renders SVG.
   {

@@ -1,5 +1,7 @@
 // TensorFlow.js on its WebAssembly backend, loaded on first use: the library is large and only a
-// neural-network fit needs it, so the engine and the CLI start without paying for it.
+// neural-network fit needs it, so the engine and the CLI start without paying for it. The bundles
+// load it from dist/tfjs.js (its own bundle: inside engine.js or mlw.js its code would be parsed at
+// every start); compiled tests load the packages.
 
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,6 +11,10 @@ import type * as Tf from '@tensorflow/tfjs-core';
 export type TfModule = typeof Tf;
 
 const WASM_FILE = 'tfjs-backend-wasm.wasm';
+const BUNDLE_FILE = 'tfjs.js';
+
+/** What dist/tfjs.js exports (see tfjsBundle.ts). */
+interface TfBundle { tf: TfModule; wasm: { setWasmPaths(prefix: string): void } }
 
 let ready: Promise<TfModule> | undefined;
 
@@ -37,13 +43,24 @@ export function loadTf(): Promise<TfModule> {
 }
 
 async function initialise(): Promise<TfModule> {
-  const tf = await import('@tensorflow/tfjs-core');
-  // tfjs-core registers no gradients by itself; tfjs-layers registers them all as it loads (in its
-  // Node build too, where core's own ESM-only registration file cannot be required).
-  await import('@tensorflow/tfjs-layers');
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  const { tf, wasm } = loadBundle();
   wasm.setWasmPaths(wasmDirectory());
   if (!(await tf.setBackend('wasm'))) { throw new Error('TensorFlow.js could not start its WebAssembly backend.'); }
   await tf.ready();
   return tf;
+}
+
+/**
+ * The bundle beside this file, else the installed packages. createRequire hides both requires from
+ * esbuild, which would otherwise put the library back into the bundle that loads it.
+ */
+function loadBundle(): TfBundle {
+  const load = createRequire(__filename);
+  const bundled = path.join(__dirname, BUNDLE_FILE);
+  if (existsSync(bundled)) { return load(bundled) as TfBundle; }
+  // tfjs-core registers no gradients by itself; tfjs-layers registers them all as it loads (in its
+  // Node build too, where core's own ESM-only registration file cannot be required).
+  const tf = load('@tensorflow/tfjs-core') as TfModule;
+  load('@tensorflow/tfjs-layers');
+  return { tf, wasm: load('@tensorflow/tfjs-backend-wasm') as TfBundle['wasm'] };
 }
