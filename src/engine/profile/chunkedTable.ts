@@ -64,12 +64,21 @@ export function chunkedTable(table: TableData): ChunkedTable {
 
 /** The present (non-NaN) numbers of a column's chunks, gathered into `scratch` when it is long enough. */
 export function presentNumbers(chunks: readonly ColumnChunk[], scratch?: Float64Array): Float64Array {
+  const length = chunks.reduce((n, c) => n + c.numbers.length, 0);
+  // A scratch as long as the column takes the values in one pass; otherwise count them first.
+  const out = scratch && scratch.length >= length ? scratch : new Float64Array(countPresent(chunks));
+  let k = 0;
+  for (const { numbers } of chunks) { k = gatherPresent(numbers, out, k); }
+  return out.subarray(0, k);
+}
+
+function countPresent(chunks: readonly ColumnChunk[]): number {
   let n = 0;
   for (const { numbers } of chunks) { for (let i = 0; i < numbers.length; i++) { if (numbers[i] === numbers[i]) { n++; } } }
-  const out = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
-  let k = 0;
-  for (const { numbers } of chunks) {
-    for (let i = 0; i < numbers.length; i++) { const v = numbers[i]; if (v === v) { out[k++] = v; } }
-  }
-  return out;
+  return n;
+}
+
+function gatherPresent(numbers: Float64Array, out: Float64Array, k: number): number {
+  for (let i = 0; i < numbers.length; i++) { const v = numbers[i]; if (v === v) { out[k++] = v; } }
+  return k;
 }

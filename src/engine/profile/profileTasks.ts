@@ -54,13 +54,20 @@ export function countMissing(columns: readonly ChunkedColumn[], rows: number): {
     missingCells += column.missingCount;
     let offset = 0;
     for (const { numbers, codes } of column.chunks) {
-      for (let i = 0; i < numbers.length; i++) {
-        if (numbers[i] !== numbers[i] && (!codes || codes[i] === MISSING_CODE)) { rowHasMissing[offset + i] = 1; }
-      }
+      // With codes, a missing cell is exactly MISSING_CODE; without, exactly NaN. One small loop each stays monomorphic.
+      if (codes) { markMissingCodes(codes, rowHasMissing, offset); } else { markMissingNumbers(numbers, rowHasMissing, offset); }
       offset += numbers.length;
     }
   }
   let rowsWithMissing = 0;
   for (let i = 0; i < rows; i++) { rowsWithMissing += rowHasMissing[i]; }
   return { missingCells, rowsWithMissing };
+}
+
+function markMissingNumbers(numbers: Float64Array, marks: Uint8Array, offset: number): void {
+  for (let i = 0; i < numbers.length; i++) { if (numbers[i] !== numbers[i]) { marks[offset + i] = 1; } }
+}
+
+function markMissingCodes(codes: Int32Array, marks: Uint8Array, offset: number): void {
+  for (let i = 0; i < codes.length; i++) { if (codes[i] === MISSING_CODE) { marks[offset + i] = 1; } }
 }
