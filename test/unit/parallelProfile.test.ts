@@ -42,10 +42,10 @@ describe('profiling a file in two halves on two threads', () => {
   it('reports how far it has read, and stops when cancelled', async () => {
     const file = path.join(tempDir(), 'numbers.csv');
     writeFileSync(file, `a,b\n${Array.from({ length: 50000 }, (_, i) => `${i},${i % 7}`).join('\n')}\n`);
-    let seen = 0;
-    const parallel = await profileFileInParallel(file, { onProgress: (bytes) => { seen = Math.max(seen, bytes); } }, context(file), 1000);
+    let seen = { bytes: 0, rows: 0 };
+    const parallel = await profileFileInParallel(file, { onProgress: (bytes, _total, rows) => { seen = { bytes: Math.max(seen.bytes, bytes), rows: Math.max(seen.rows, rows) }; } }, context(file), 1000);
     assert.equal(parallel?.rows, 50000);
-    assert.ok(seen > 0);
+    assert.ok(seen.bytes > 0 && seen.rows > 0, JSON.stringify(seen));
     await assert.rejects(profileFileInParallel(file, { isCancelled: () => true }, context(file), 1000), CancelledError);
   });
 

@@ -21,7 +21,7 @@ export interface ParallelProfileOptions {
   delimiter?: string;
   missingMarkers?: string[];
   isCancelled?: () => boolean;
-  onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  onProgress?: (bytesRead: number, bytesTotal: number, rows: number) => void;
 }
 
 /**
@@ -42,7 +42,7 @@ export async function profileFileInParallel(file: string, options: ParallelProfi
     if (split === undefined || split >= size) { return undefined; }
     const common = { path: file, delimiter: head.delimiter, missingMarkers: options.missingMarkers };
     const requests = [{ ...common, start: 0, end: split, names: [] }, { ...common, start: split, end: size, names: head.names }];
-    const parts = await pool.readParts(requests, (bytes) => options.onProgress?.(bytes, size));
+    const parts = await pool.readParts(requests, (bytes, rows) => options.onProgress?.(bytes, size, rows));
     const table = joinParts(parts, head.delimiter, size);
     table.problems = await numberLines(file, split, parts);
     const results = await pool.runTasks(table.rows, table.columns, profileTasks(table));

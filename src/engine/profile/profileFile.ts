@@ -29,7 +29,7 @@ export async function profileFile(params: ProfileParams, isCancelled?: () => boo
       delimiter: params.delimiter,
       missingMarkers: params.missingMarkers,
       isCancelled,
-      onProgress: (bytesRead, bytesTotal) => onProgress?.({ bytesRead, bytesTotal, rows: 0 }),
+      onProgress: (bytesRead, bytesTotal, rows) => onProgress?.({ bytesRead, bytesTotal, rows }),
     }, context);
     if (profile) { return profile; }
   }

@@ -34,14 +34,20 @@ export class ProfilePool {
     this.poll = setInterval(() => { if (isCancelled?.()) { this.fail(new CancelledError()); } }, 50);
   }
 
-  /** Worker i reads part i (one request per worker); `onBytes` hears the bytes read so far by all. */
-  readParts(requests: readonly PartRequest[], onBytes?: (bytes: number) => void): Promise<PartResult[]> {
+  /** Worker i reads part i (one request per worker); `onProgress` hears the bytes and rows read so far by all. */
+  readParts(requests: readonly PartRequest[], onProgress?: (bytes: number, rows: number) => void): Promise<PartResult[]> {
     const parts: (PartResult | undefined)[] = this.workers.map(() => undefined);
     const bytes = this.workers.map(() => 0);
+    const rows = this.workers.map(() => 0);
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     return this.await<PartResult[]>((resolve) => {
       requests.forEach((request, i) => this.workers[i].postMessage({ kind: 'read', request } satisfies ToWorker));
       return (index, message) => {
-        if (message.kind === 'progress') { bytes[index] = message.bytesRead; onBytes?.(bytes.reduce((a, b) => a + b, 0)); }
+        if (message.kind === 'progress') {
+          bytes[index] = message.bytesRead;
+          rows[index] = message.rows;
+          onProgress?.(sum(bytes), sum(rows));
+        }
         if (message.kind !== 'part') { return; }
         parts[index] = message.part;
         if (parts.every((p) => p !== undefined)) { resolve(parts as PartResult[]); }

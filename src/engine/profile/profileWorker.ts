@@ -38,7 +38,7 @@ export type ToWorker =
 
 /** Messages from a worker. */
 export type FromWorker =
-  | { kind: 'progress'; bytesRead: number }
+  | { kind: 'progress'; bytesRead: number; rows: number }
   | { kind: 'part'; part: PartResult }
   | { kind: 'result'; result: ProfileTaskResult }
   | { kind: 'failed'; message: string };
@@ -57,7 +57,7 @@ async function readPart(request: PartRequest): Promise<void> {
     delimiter: request.delimiter,
     missing: request.missingMarkers ? new MissingMarkers(request.missingMarkers) : undefined,
     range: { start: request.start, end: request.end, names: request.names, firstLine: 1 },
-    onProgress: (position) => post({ kind: 'progress', bytesRead: position - request.start }),
+    onProgress: (position, _total, rows) => post({ kind: 'progress', bytesRead: position - request.start, rows }),
   });
   const columns = read.columns.map((c): PartColumn => ({
     name: c.name, chunk: c.finish(), dictionary: c.dictionary, numericCount: c.numericCount, textCount: c.textCount,
