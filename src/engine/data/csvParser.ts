@@ -48,6 +48,9 @@ export class CsvParser {
   private carry: Buffer | undefined;
   /** 1-based line where the next unparsed byte starts. */
   private line = 1;
+  private readonly firstLine: number;
+  /** The last record was cut by the end of the input inside a quoted field. */
+  endedInsideQuotes = false;
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private escaped = new Uint8Array(64);
@@ -66,11 +69,17 @@ export class CsvParser {
     this.maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
     this.maxProblems = options.maxProblems ?? 1000;
     this.line = options.firstLine ?? 1;
+    this.firstLine = this.line;
     this.fastAllowed = options.fastPath !== false && fastDelimiter(this.delimiter);
     if (options.names) {
       this.names = options.names;
       this.columns = options.names.map((name) => new ColumnBuilder(name));
     }
+  }
+
+  /** Line breaks read so far (the lines of a part read whole, when it ends with one). */
+  get lineBreaksRead(): number {
+    return this.line - this.firstLine;
   }
 
   /** Parses a chunk of UTF-8 bytes; `final` on the last one (the end of the file ends the last record). */
@@ -110,6 +119,7 @@ export class CsvParser {
     const consumed = this.parse(buf, final);
     if (consumed < buf.length && !this.done) {
       if (final) {
+        this.endedInsideQuotes = true;
         this.problem(this.line, 'unclosedQuote', 'A quoted field is never closed: the rest of the file was read as one cell.');
       } else {
         this.carry = Buffer.from(buf.subarray(consumed));

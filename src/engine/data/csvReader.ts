@@ -36,6 +36,10 @@ export interface TableData {
   bytes: number;
   problems: ReadProblem[];
   problemsTruncated: boolean;
+  /** Line breaks read (a part's lines, to number the next part's). */
+  lineBreaks: number;
+  /** The input ended inside a quoted field. */
+  endedInsideQuotes: boolean;
 }
 
 /** Thrown when the caller cancelled a read. */
@@ -86,6 +90,7 @@ export async function readCsv(source: CsvSource, options: ReadOptions = {}): Pro
   return {
     names: parser.names, columns: parser.columns, rows: parser.rows, hasHeader: parser.hasHeader,
     delimiter: delimiter ?? ',', bytes: Math.max(bytes, total), problems: parser.problems, problemsTruncated: parser.problemsTruncated,
+    lineBreaks: parser.lineBreaksRead, endedInsideQuotes: parser.endedInsideQuotes,
   };
 }
 

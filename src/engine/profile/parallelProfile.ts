@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { DataProfile, ReadProblem } from '../../shared/profile/types';
 import { MISSING_CODE, NUMBER_CODE } from '../data/columnBuilder';
 import { readCsv } from '../data/csvReader';
-import { countLines, findRecordStart } from '../data/fileSplit';
+import { findRecordStart } from '../data/fileSplit';
 import { fileError } from '../errors';
 import type { ChunkedColumn, ChunkedTable } from './chunkedTable';
 import { ProfilePool } from './profilePool';
@@ -38,13 +38,15 @@ export async function profileFileInParallel(file: string, options: ParallelProfi
   try {
     if (await isUtf16(file)) { return undefined; }
     const head = await readCsv({ path: file }, { delimiter: options.delimiter, maxRows: 1 });
-    const split = await findRecordStart(file, Math.floor(size / 2));
+    const split = await findRecordStart(file, Math.floor(size / 2), head.delimiter, options.isCancelled);
     if (split === undefined || split >= size) { return undefined; }
     const common = { path: file, delimiter: head.delimiter, missingMarkers: options.missingMarkers };
     const requests = [{ ...common, start: 0, end: split, names: [] }, { ...common, start: split, end: size, names: head.names }];
     const parts = await pool.readParts(requests, (bytes, rows) => options.onProgress?.(bytes, size, rows));
+    // Insurance: the cut must be where the reader itself sees a record start.
+    if (parts[0].endedInsideQuotes) { return undefined; }
     const table = joinParts(parts, head.delimiter, size);
-    table.problems = await numberLines(file, split, parts);
+    table.problems = numberLines(parts);
     const results = await pool.runTasks(table.rows, table.columns, profileTasks(table));
     return assembleProfile(table, context, results);
   } finally {
@@ -115,14 +117,14 @@ function joinParts(parts: PartResult[], delimiter: string, bytes: number): Chunk
 
 function withCodes(chunk: ChunkedColumn['chunks'][number], needed: boolean): ChunkedColumn['chunks'][number] {
   if (!needed || chunk.codes) { return chunk; }
-  const codes = new Int32Array(chunk.numbers.length);
+  // Shared, like the reader's columns: the workers read it without a copy.
+  const codes = new Int32Array(new SharedArrayBuffer(chunk.numbers.length * 4));
   for (let i = 0; i < codes.length; i++) { codes[i] = chunk.numbers[i] === chunk.numbers[i] ? NUMBER_CODE : MISSING_CODE; }
   return { numbers: chunk.numbers, codes };
 }
 
 /** The parts' problems with lines counted from the file's start (a later part counted its own from 1). */
-async function numberLines(file: string, split: number, parts: PartResult[]): Promise<ReadProblem[]> {
-  const later = parts[1].problems;
-  const before = later.length > 0 ? await countLines(file, split) : 0;
-  return [...parts[0].problems, ...later.map((p) => ({ ...p, line: p.line + before }))].slice(0, MAX_PROBLEMS);
+function numberLines(parts: PartResult[]): ReadProblem[] {
+  const [first, second] = parts;
+  return [...first.problems, ...second.problems.map((p) => ({ ...p, line: p.line + first.lineBreaks }))].slice(0, MAX_PROBLEMS);
 }

@@ -83,11 +83,14 @@ export class ProfilePool {
     });
   }
 
-  /** Stops every worker (their memory goes with them). */
+  /** Stops every worker (their memory goes with them); a wait still pending fails. */
   dispose(): void {
     clearInterval(this.poll);
+    const pending = this.failure;
     this.listeners = undefined;
     this.failure = undefined;
+    this.failedWith ??= new Error('The profiling threads were stopped.');
+    pending?.(this.failedWith);
     for (const worker of this.workers) { worker.removeAllListeners('exit'); void worker.terminate(); }
   }
 
@@ -102,8 +105,6 @@ export class ProfilePool {
   private fail(err: Error): void {
     if (this.failedWith) { return; }
     this.failedWith = err;
-    const reject = this.failure;
     this.dispose();
-    reject?.(err);
   }
 }

@@ -28,6 +28,10 @@ export interface PartResult {
   rows: number; names: string[]; hasHeader: boolean; columns: PartColumn[]; problems: ReadProblem[]; problemsTruncated: boolean;
   /** Counted here, while the part is the thread's own: one thread would take twice as long for the whole table. */
   rowsWithMissing: number;
+  /** Line breaks in the part: the next part's lines start after them. */
+  lineBreaks: number;
+  /** The part ended inside a quoted field: it was not cut at a record start. */
+  endedInsideQuotes: boolean;
 }
 
 /** Messages to a worker. */
@@ -64,7 +68,8 @@ async function readPart(request: PartRequest): Promise<void> {
     missingCount: c.missingCount, allIntegral: c.allIntegral, maxDecimals: c.maxDecimals,
   }));
   const { rowsWithMissing } = countMissing(columns.map((c) => ({ ...c, chunks: [c.chunk] })), read.rows);
-  post({ kind: 'part', part: { rows: read.rows, names: read.names, hasHeader: read.hasHeader, columns, problems: read.problems, problemsTruncated: read.problemsTruncated, rowsWithMissing } });
+  post({ kind: 'part', part: { rows: read.rows, names: read.names, hasHeader: read.hasHeader, columns, problems: read.problems, problemsTruncated: read.problemsTruncated, rowsWithMissing,
+    lineBreaks: read.lineBreaks, endedInsideQuotes: read.endedInsideQuotes } });
 }
 
 port?.on('message', (message: ToWorker) => {
