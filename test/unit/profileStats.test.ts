@@ -6,7 +6,8 @@ import type { ChunkedColumn } from '../../src/engine/profile/chunkedTable';
 import { allPairs, pearsonMatrix, pearsonPairs } from '../../src/engine/profile/correlations';
 import { countDistinct } from '../../src/engine/profile/distinctCounter';
 import { countDuplicateRows } from '../../src/engine/profile/duplicates';
-import { numericStats } from '../../src/engine/profile/numericStats';
+import { chunksNumericStats, numericStats } from '../../src/engine/profile/numericStats';
+import { presentNumbers } from '../../src/engine/profile/chunkedTable';
 import { quantiles } from '../../src/engine/profile/quantiles';
 import { deriveSeed, seededRandom, shuffleInPlace } from '../../src/engine/random';
 
@@ -297,5 +298,24 @@ describe('countDuplicateRows equals counting rows by their cells', () => {
     assert.equal(countDuplicateRows(table(few, [35000, 35001]), few.length), refDuplicates(few));
     const many = make(70000, 20000, 3);
     assert.equal(countDuplicateRows(table(many, [40000]), many.length), refDuplicates(many));
+  });
+});
+
+describe('chunksNumericStats (gathering and first pass fused) equals numericStats of the gathered values', () => {
+  it('agrees on chunked columns with missing cells, -0 and 0, with and without a scratch', () => {
+    const random = seededRandom(11);
+    for (let t = 0; t < 40; t++) {
+      const chunks = Array.from({ length: 1 + (t % 3) }, () => ({
+        numbers: Float64Array.from({ length: Math.floor(random() * 300) }, () => {
+          const r = random();
+          return r < 0.1 ? NaN : r < 0.15 ? -0 : r < 0.2 ? 0 : Math.round((random() - 0.5) * 1e5) / 100;
+        }),
+        codes: undefined,
+      }));
+      if (presentNumbers(chunks).length === 0) { continue; }
+      const expected = numericStats(presentNumbers(chunks), false, 2);
+      assert.deepEqual(chunksNumericStats(chunks, false, 2), expected);
+      assert.deepEqual(chunksNumericStats(chunks, false, 2, new Float64Array(1000)), expected);
+    }
   });
 });

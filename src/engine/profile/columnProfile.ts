@@ -1,8 +1,7 @@
 import type { ColumnProfile, ColumnType } from '../../shared/profile/types';
-import { presentNumbers } from './chunkedTable';
 import type { ChunkedColumn } from './chunkedTable';
 import { dateRange } from './dates';
-import { numericStats } from './numericStats';
+import { chunksNumericStats } from './numericStats';
 import type { NumericStats } from './numericStats';
 import { countCodes, lengthStats, topValues, valueCounts } from './textStats';
 import type { CodeCounts } from './textStats';
@@ -18,7 +17,7 @@ export function isNumericColumn(column: ChunkedColumn): boolean {
 
 /** The numeric statistics of a numeric column (the costly part, done on a worker for large tables). */
 export function columnNumericStats(column: ChunkedColumn, scratch?: Float64Array): NumericStats {
-  return numericStats(presentNumbers(column.chunks, scratch), column.allIntegral, column.maxDecimals);
+  return chunksNumericStats(column.chunks, column.allIntegral, column.maxDecimals, scratch);
 }
 
 /** What another thread already computed for a column. */

@@ -4,6 +4,7 @@ import { FEW_VALUES, countFew, topOfFew } from './fewValues';
 import { buildHistogram } from './histogramBins';
 import { selectQuantiles } from './histogramSelect';
 import { countScaled } from './scaledCounts';
+import type { ColumnChunk } from './chunkedTable';
 
 /** The numeric part of a column profile, computed as pandas computes it. */
 export type NumericStats = Required<Pick<ColumnProfile, 'mean' | 'std' | 'q25' | 'median' | 'q75' | 'skew' | 'kurtosis' | 'zeros' | 'negatives' | 'outliers' | 'histogram'>>
@@ -18,8 +19,41 @@ export type NumericStats = Required<Pick<ColumnProfile, 'mean' | 'std' | 'q25' |
  * exactness. `values` (NaN-free) is modified: -0 becomes 0, and the order changes.
  */
 export function numericStats(values: Float64Array, integral: boolean, maxDecimals: number): NumericStats {
+  return statsAfterFirstPass(values, firstPass(values), integral, maxDecimals);
+}
+
+/**
+ * The same statistics of a column's chunks: the present values are gathered into `scratch` (when
+ * long enough) and the first pass is done while gathering, one pass over the column fewer.
+ */
+export function chunksNumericStats(chunks: readonly ColumnChunk[], integral: boolean, maxDecimals: number, scratch?: Float64Array): NumericStats {
+  const length = chunks.reduce((n, c) => n + c.numbers.length, 0);
+  const out = scratch && scratch.length >= length ? scratch : new Float64Array(length);
+  const first: FirstPass = { sum: 0, min: Infinity, max: -Infinity, zeros: 0, negatives: 0 };
+  let k = 0;
+  for (const { numbers } of chunks) { k = gatherFirstPass(numbers, out, k, first); }
+  return statsAfterFirstPass(out.subarray(0, k), { ...first, min: first.min + 0, max: first.max + 0 }, integral, maxDecimals);
+}
+
+/** Gathers the present values of `numbers` into out from k (-0 written as 0), adding to `first`; returns the new k. */
+function gatherFirstPass(numbers: Float64Array, out: Float64Array, k: number, first: FirstPass): number {
+  let { sum, min, max, zeros, negatives } = first;
+  for (let i = 0; i < numbers.length; i++) {
+    const v = numbers[i];
+    if (v !== v) { continue; }
+    sum += v;
+    if (v < min) { min = v; }
+    if (v > max) { max = v; }
+    negatives += +(v < 0);
+    if (v === 0) { zeros++; out[k++] = 0; } else { out[k++] = v; }
+  }
+  Object.assign(first, { sum, min, max, zeros, negatives });
+  return k;
+}
+
+function statsAfterFirstPass(values: Float64Array, first: FirstPass, integral: boolean, maxDecimals: number): NumericStats {
   const n = values.length;
-  const { sum, min, max, zeros, negatives } = firstPass(values);
+  const { sum, min, max, zeros, negatives } = first;
   const mean = sum / n;
   const { m2, m3, m4 } = centralMoments(values, mean);
   const moments = { mean, std: n > 1 ? Math.sqrt(m2 / (n - 1)) : NaN, min, max, skew: skewness(n, m2, m3), kurtosis: kurtosis(n, m2, m4), zeros, negatives };
@@ -43,7 +77,9 @@ function countOutside(values: Float64Array, low: number, high: number): number {
 }
 
 /** Sum, extremes, zeros and negatives; writes 0 over -0 (pandas counts them as one value, and later steps need not care). */
-function firstPass(values: Float64Array): { sum: number; min: number; max: number; zeros: number; negatives: number } {
+interface FirstPass { sum: number; min: number; max: number; zeros: number; negatives: number }
+
+function firstPass(values: Float64Array): FirstPass {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
