@@ -27,7 +27,7 @@ export interface ParallelProfileOptions {
 /**
  * The exact profile of a large UTF-8 file on two threads, start to end: each thread reads one half
  * into columns in shared memory, then both share the statistics. The halves are never joined (the
- * profiler reads columns in chunks), so two threads use no more memory than one. undefined when
+ * profiler reads columns in chunks), so there is no second copy of the table. undefined when
  * the file does not suit (small, UTF-16, no record start near the middle): read it on one thread.
  */
 export async function profileFileInParallel(file: string, options: ParallelProfileOptions, context: ProfileContext,

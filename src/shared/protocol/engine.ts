@@ -123,7 +123,7 @@ export interface ProfileParams {
   delimiter?: string;
   /** Cell texts read as missing; pandas' defaults when absent (empty, NA, N/A, null, NaN, ...). */
   missingMarkers?: string[];
-  /** Threads for a full profile of a large file: 2 (the default) read and profile two halves at once, in the memory of one; 1 keeps to one thread. */
+  /** Threads for a full profile of a large file: 2 (the default) read and profile two halves at once (no second copy of the table; the second thread's own heap adds ~50 MB); 1 keeps to one thread. */
   threads?: number;
   /** A token for ProfileProgress reports (full mode). */
   progressToken?: string;
