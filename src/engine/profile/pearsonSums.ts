@@ -96,17 +96,18 @@ function partnerGroups(pairs: readonly [number, number][]): Group[] {
 /**
  * products[g] = Σ u[a + i] * u[partners[g] + i] over i < m, for 1-8 partners. Each product sums in
  * row order in one variable, however the partners are grouped: a pair's r has the same bits
- * whichever other pairs are asked for with it (two threads share the pairs of one table).
+ * whichever other pairs are asked for with it (two threads share the pairs of one table). Fewer
+ * than four partners left are padded with the last one: products[g] past them go unread.
  */
 function multiply(u: Float64Array, a: number, partners: readonly number[], m: number, products: Float64Array): void {
-  const [p1, p2, p3, p4, p5, p6, p7, p8] = partners;
-  switch (partners.length) {
-    case 8: dot8(u, a, p1, p2, p3, p4, p5, p6, p7, p8, m, products); break;
-    case 7: case 6: case 5: dot4(u, a, p1, p2, p3, p4, m, products, 0); multiply(u, a, partners.slice(4), m, products.subarray(4)); break;
-    case 4: dot4(u, a, p1, p2, p3, p4, m, products, 0); break;
-    case 3: dot3(u, a, p1, p2, p3, m, products); break;
-    case 2: dot2(u, a, p1, p2, m, products); break;
-    default: dot1(u, a, p1, m, products);
+  if (partners.length === 8) {
+    const [p1, p2, p3, p4, p5, p6, p7, p8] = partners;
+    dot8(u, a, p1, p2, p3, p4, p5, p6, p7, p8, m, products);
+    return;
+  }
+  const last = partners.length - 1;
+  for (let g = 0; g <= last; g += 4) {
+    dot4(u, a, partners[g], partners[Math.min(g + 1, last)], partners[Math.min(g + 2, last)], partners[Math.min(g + 3, last)], m, products, g);
   }
 }
 
@@ -156,39 +157,6 @@ function dot4(u: Float64Array, a: number, o1: number, o2: number, o3: number, o4
   out[at + 1] = s2;
   out[at + 2] = s3;
   out[at + 3] = s4;
-}
-
-function dot3(u: Float64Array, a: number, o1: number, o2: number, o3: number, m: number, out: Float64Array): void {
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  for (let i = 0; i < m; i++) {
-    const x = u[a + i];
-    s1 += x * u[o1 + i];
-    s2 += x * u[o2 + i];
-    s3 += x * u[o3 + i];
-  }
-  out[0] = s1;
-  out[1] = s2;
-  out[2] = s3;
-}
-
-function dot2(u: Float64Array, a: number, o1: number, o2: number, m: number, out: Float64Array): void {
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < m; i++) {
-    const x = u[a + i];
-    s1 += x * u[o1 + i];
-    s2 += x * u[o2 + i];
-  }
-  out[0] = s1;
-  out[1] = s2;
-}
-
-function dot1(u: Float64Array, a: number, o1: number, m: number, out: Float64Array): void {
-  let s1 = 0;
-  for (let i = 0; i < m; i++) { s1 += u[a + i] * u[o1 + i]; }
-  out[0] = s1;
 }
 
 /**
